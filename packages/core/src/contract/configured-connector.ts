@@ -1,0 +1,57 @@
+import type { AnyConnectorV1, ConnectorV1 } from './v1/connector-v1';
+
+const marker = Symbol.for('evidencekit.configured-connector');
+
+/**
+ * A connector bound to its settings: what a provider package's `create<Provider>(settings)`
+ * returns and what targets refer to. Settings are validated when the engine first uses them,
+ * and secret references in them are resolved only at request time.
+ */
+export interface ConfiguredConnector<Connector extends AnyConnectorV1 = AnyConnectorV1> {
+  readonly [marker]: true;
+  readonly connector: Connector;
+  /** The settings as the host gave them (secrets as references). */
+  readonly settings: SettingsOf<Connector>;
+  /** Names this configured instance in progress events and errors; defaults to the connector id. */
+  readonly instanceId: string;
+}
+
+export type SettingsOf<Connector> =
+  Connector extends ConnectorV1<infer _Config, infer _Selector, infer _Fact, infer ConfigInput>
+    ? ConfigInput
+    : never;
+export type SelectorInputOf<Connector> =
+  Connector extends ConnectorV1<
+    infer _Config,
+    infer _Selector,
+    infer _Fact,
+    infer _ConfigInput,
+    infer SelectorInput
+  >
+    ? SelectorInput
+    : never;
+export type FactNameOf<Connector> =
+  Connector extends ConnectorV1<infer _Config, infer _Selector, infer FactName> ? FactName : never;
+
+/** Binds a connector to settings. Provider packages wrap this in `create<Provider>()`. */
+export function configureConnector<Connector extends AnyConnectorV1>(
+  connector: Connector,
+  settings: SettingsOf<Connector>,
+  options: { instanceId?: string } = {},
+): ConfiguredConnector<Connector> {
+  return Object.freeze({
+    [marker]: true as const,
+    connector,
+    settings,
+    instanceId: options.instanceId ?? connector.metadata.id,
+  });
+}
+
+/** True for a value made by `configureConnector`, from any copy of this package. */
+export function isConfiguredConnector(value: unknown): value is ConfiguredConnector {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[marker] === true
+  );
+}

@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import {
+  FACT_REASON_CODES,
+  FAILED_REASON_CODES,
+  type FactReasonCode,
+  PENDING_REASON_CODES,
+  UNAVAILABLE_REASON_CODES,
+} from './fact-reason';
+import { FACT_STATUSES } from './fact-status';
+import { MEASUREMENT_UNIT_NAMES } from './measurement-unit';
+
+/** The identifier every v1 record carries in `schema`; also the JSON Schema's `$id`. */
+export const EVIDENCE_SCHEMA_V1_ID = 'https://evidencekit.dev/schema/evidence-v1.json';
+
+const reasonCodesByStatus: Record<string, readonly FactReasonCode[]> = {
+  failed: FAILED_REASON_CODES,
+  pending: PENDING_REASON_CODES,
+  unavailable: UNAVAILABLE_REASON_CODES,
+};
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+export const releaseSchema = z
+  .object({
+    version: z.string().min(1).optional().describe('Release version, e.g. "2.14.0".'),
+    commit: z
+      .string()
+      .regex(/^[0-9a-f]{7,64}$/i, 'a hexadecimal commit SHA (7 to 64 characters)')
+      .optional()
+      .describe('Commit SHA the release was built from.'),
+    artifactDigest: z
+      .string()
+      .regex(/^[a-z0-9]+:[0-9a-f]{32,128}$/i, 'a digest like "sha256:<hex>"')
+      .optional()
+      .describe('Digest of the released artifact, e.g. "sha256:…".'),
+  })
+  .describe('The release the evidence is about.');
+
+export const scopeSchema = z
+  .object({
+    workspaceId: z.string().min(1).describe('The host workspace or tenant.'),
+    service: z.string().min(1).describe('The service the evidence is about.'),
+    environment: z.string().min(1).describe('The environment, e.g. "production".'),
+    release: releaseSchema.optional(),
+  })
+  .describe('What the evidence is scoped to.');
+
+export const freshnessSchema = z
+  .object({
+    observedAt: isoDateTime.describe(
+      "When the data was true: the provider's own data time where it gives one, else the fetch time.",
+    ),
+    maxAgeSeconds: z
+      .number()
+      .int()
+      .positive()
+      .describe('How long the evidence may be trusted after observedAt.'),
+    collectedAt: isoDateTime.optional().describe('When Evidencekit fetched the data.'),
+  })
+  .describe('When the evidence was observed and how long it stays valid.');
+
+export const measurementSchema = z
+  .object({
+    value: z.number().describe('The measured number, in `unit`. Never NaN or infinite.'),
+    unit: z.enum(MEASUREMENT_UNIT_NAMES).describe('The unit of `value`.'),
+  })
+  .describe('The measured number behind `value`, for machines.');
+
+export const factReasonSchema = z
+  .object({
+    code: z.enum(FACT_REASON_CODES as [FactReasonCode, ...FactReasonCode[]]),
+    message: z.string().min(1).describe('What happened, in words, redacted.'),
+  })
+  .describe('Why a fact is not passed. The code is from one closed set.');
+
+export const factSourceSchema = z
+  .object({
+    url: z.string().optional().describe('The API URL that was read, redacted.'),
+    query: z.string().optional().describe('The named query and its rendered text, redacted.'),
+    link: z.string().optional().describe("A link to the provider's own page for this fact."),
+  })
+  .describe('Where the fact came from.');
+
+export const factSchema = z
+  .object({
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, 'a snake_case fact name')
+      .describe('The fact, e.g. "error_rate".'),
+    status: z.enum(FACT_STATUSES),
+    value: z.string().optional().describe('The value seen, for people, e.g. "0.02%".'),
+    threshold: z.string().optional().describe('The threshold applied, e.g. "< 1%".'),
+    measurement: measurementSchema.optional(),
+    reason: factReasonSchema.optional(),
+    action: z.string().optional().describe('What the operator should do when this is not passed.'),
+    source: factSourceSchema.optional(),
+  })
+  .superRefine((fact, context) => {
+    if (fact.status === 'passed') {
+      if (fact.reason !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['reason'],
+          message: 'a passed fact has no reason',
+        });
+      }
+      return;
+    }
+    if (fact.reason === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: `a ${fact.status} fact must carry a reason`,
+      });
+      return;
+    }
+    const allowed = reasonCodesByStatus[fact.status] ?? [];
+    if (!allowed.includes(fact.reason.code)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['reason', 'code'],
+        message: `reason "${fact.reason.code}" does not explain a ${fact.status} fact; expected one of ${allowed.join(', ')}`,
+      });
+    }
+  })
+  .describe('One checked fact.');
+
+export const warningSchema = z
+  .object({
+    code: z.string().min(1).describe('Machine-readable, e.g. "credential_too_broad".'),
+    message: z.string().min(1),
+  })
+  .describe('Something the operator should know that is not a fact.');
+
+export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValueSchema),
+    z.record(z.string(), jsonValueSchema),
+  ]),
+);
+
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | JsonValue[]
+  | { [key: string]: JsonValue };
+
+export const evidenceRecordSchema = z
+  .object({
+    schema: z
+      .literal(EVIDENCE_SCHEMA_V1_ID)
+      .optional()
+      .describe('The evidence schema this record follows; absent means v1.'),
+    connector: z.string().min(1).describe('The connector id, e.g. "prometheus".'),
+    scope: scopeSchema,
+    freshness: freshnessSchema,
+    facts: z.array(factSchema),
+    status: z
+      .enum(FACT_STATUSES)
+      .optional()
+      .describe('The roll-up of the facts, worst first: failed, unavailable, pending, passed.'),
+    warnings: z.array(warningSchema).optional(),
+    providerMetadata: z
+      .record(z.string(), z.record(z.string(), jsonValueSchema))
+      .optional()
+      .describe('Raw provider details keyed by provider id; an escape hatch, not a contract.'),
+  })
+  .describe('Evidence from one connector for one scope.');
+
+export type Release = z.infer<typeof releaseSchema>;
+export type EvidenceScope = z.infer<typeof scopeSchema>;
+export type Freshness = z.infer<typeof freshnessSchema>;
+export type Measurement = z.infer<typeof measurementSchema>;
+export type FactReason = z.infer<typeof factReasonSchema>;
+export type FactSource = z.infer<typeof factSourceSchema>;
+export type Fact = z.infer<typeof factSchema>;
+export type EvidenceWarning = z.infer<typeof warningSchema>;
+/** One evidence record, as produced by the engine (roll-up status always set). */
+export type EvidenceRecord = z.infer<typeof evidenceRecordSchema>;
