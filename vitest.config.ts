@@ -6,7 +6,7 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       'packages/connectors/*/vitest.config.ts',
       'examples/*/vitest.config.ts',
-      'bench/vitest.config.ts',
+      'bench/vitest.config.{ts,mts}',
     ],
     reporters: ['default', './scripts/summary-reporter.ts'],
   },

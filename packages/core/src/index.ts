@@ -35,10 +35,38 @@ export type {
 export type { ConnectorDefinitionV1 } from './contract/v1/define-connector';
 export { defineConnector } from './contract/v1/define-connector';
 export type { FactObservationV1 } from './contract/v1/fact-observation-v1';
+// Engine
+export type { CheckConnectorOptions, ConnectorCheck } from './engine/check-connector';
+export { checkConnector } from './engine/check-connector';
+export type { CollectEvidenceOptions, CollectProgress } from './engine/collect-evidence';
+export { collectEvidence } from './engine/collect-evidence';
+export type { EvidenceTarget } from './engine/evidence-target';
+export { defineTarget } from './engine/evidence-target';
+export { formatMeasurement } from './engine/format-measurement';
+export type { IngestEvidenceOptions } from './engine/ingest-evidence';
+export { ingestEvidence } from './engine/ingest-evidence';
+export type { RuntimeOption } from './engine/resolve-runtime';
+// Runtime: HTTP, retry, rate limits, cache, pagination
+export type {
+  ApiCallAttempt,
+  ApiCallErrorOptions,
+  ApiCallFailureReason,
+} from './errors/api-call-error';
+export { ApiCallError } from './errors/api-call-error';
 // Errors
 export type { ConfigurationIssue } from './errors/configuration-error';
 export { ConfigurationError } from './errors/configuration-error';
+export { configurationErrorFromZod } from './errors/configuration-error-from-zod';
+export { DeadlineExceededError } from './errors/deadline-exceeded-error';
 export { EvidencekitError } from './errors/evidencekit-error';
+export type { ResponseIssue } from './errors/invalid-response-error';
+export { InvalidResponseError } from './errors/invalid-response-error';
+export type { PaginationLoopKind } from './errors/pagination-loop-error';
+export { PaginationLoopError } from './errors/pagination-loop-error';
+export type { RedirectFailureKind } from './errors/redirect-error';
+export { RedirectError } from './errors/redirect-error';
+export { ResponseTooLargeError } from './errors/response-too-large-error';
+export { ThresholdSyntaxError } from './errors/threshold-syntax-error';
 export { UnsupportedSpecificationVersionError } from './errors/unsupported-specification-version-error';
 // Evidence
 export * from './evidence/evidence-schema';
@@ -46,10 +74,134 @@ export * from './evidence/fact-reason';
 export * from './evidence/fact-status';
 export * from './evidence/measurement-unit';
 export { rollUpStatus } from './evidence/roll-up';
+export { ALLOWED_CLOCK_SKEW_SECONDS } from './gate/check-freshness';
+export { evaluateGate } from './gate/evaluate-gate';
+// Gate
+export type { GateDecision, GateFinding, GateOutcome } from './gate/gate-decision';
+export type {
+  EnvironmentPolicy,
+  GatePolicy,
+  GatePolicyInput,
+  GateUnavailableMode,
+  RequiredFact,
+} from './gate/gate-policy-schema';
+export {
+  DEFAULT_ENVIRONMENT_KEY,
+  environmentPolicySchema,
+  GATE_UNAVAILABLE_MODES,
+  gatePolicySchema,
+  requiredFactSchema,
+} from './gate/gate-policy-schema';
+export { parseGatePolicy } from './gate/parse-gate-policy';
 
-// Runtime
+// Repeated measurement (Argo Rollouts-compatible limits)
+export type {
+  EvaluateMeasurementsOptions,
+  MeasurementAssessment,
+  MeasurementCounts,
+  MeasurementResult,
+} from './measurement/evaluate-measurements';
+export {
+  ERROR_RETRY_INTERVAL_MILLISECONDS,
+  evaluateMeasurements,
+} from './measurement/evaluate-measurements';
+export type {
+  MeasurementLimits,
+  MeasurementLimitsInput,
+} from './measurement/measurement-limits-schema';
+export {
+  DEFAULT_CONSECUTIVE_ERROR_LIMIT,
+  measurementLimitsSchema,
+} from './measurement/measurement-limits-schema';
+export type {
+  MeasurementAssessmentPhase,
+  MeasurementPhase,
+} from './measurement/measurement-phase';
+export {
+  factStatusToMeasurementPhase,
+  MEASUREMENT_ASSESSMENT_PHASES,
+  MEASUREMENT_PHASES,
+  measurementPhaseToStatus,
+} from './measurement/measurement-phase';
+export { parseMeasurementLimits } from './measurement/parse-measurement-limits';
+export type { CachedResponse, CacheStore, LruCacheStoreOptions } from './runtime/cache/cache-store';
+export { createLruCacheStore } from './runtime/cache/cache-store';
+// Runtime: connector view, logging
 export type { ConnectorRuntime } from './runtime/connector-runtime';
+export type { Runtime, RuntimeBinding, RuntimeOptions } from './runtime/create-runtime';
+export {
+  createRuntime,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+} from './runtime/create-runtime';
+// Runtime: secrets, redaction, query allowlists, events
+export type { RuntimeEvent, RuntimeEventType } from './runtime/events/runtime-event';
+export type {
+  RuntimeEventEmitter,
+  RuntimeEventEmitterOptions,
+} from './runtime/events/runtime-event-emitter';
+export {
+  createRuntimeEventEmitter,
+  RUNTIME_EVENT_CHANNELS,
+} from './runtime/events/runtime-event-emitter';
+export type { QueryParameters } from './runtime/http/build-request-url';
+export type { HttpAuth, SecretInput } from './runtime/http/http-auth';
+export type {
+  HttpClient,
+  HttpClientOptions,
+  HttpRequestOptions,
+  HttpResponse,
+  PaginatedRequest,
+} from './runtime/http/http-client';
 export type { Logger } from './runtime/logger';
 export { silentLogger } from './runtime/logger';
+export { nextLinkUrl, parseLinkHeader } from './runtime/pagination/link-header';
+export type {
+  PageRequest,
+  PageResponse,
+  PaginationLimits,
+  PaginationStrategy,
+} from './runtime/pagination/paginate';
+export { paginatePages } from './runtime/pagination/paginate';
+export type {
+  QueryAllowlist,
+  QueryAllowlistOptions,
+  RenderedQuery,
+} from './runtime/queries/query-allowlist';
+export { createQueryAllowlist } from './runtime/queries/query-allowlist';
+export type { QueryLanguage } from './runtime/queries/query-language';
+export { QUERY_LANGUAGES } from './runtime/queries/query-language';
+export type { QueryTemplate } from './runtime/queries/query-template-schema';
+export { queryTemplateSchema, queryTemplatesSchema } from './runtime/queries/query-template-schema';
+export type {
+  OriginBudget,
+  PerOriginRateLimiterOptions,
+} from './runtime/rate-limit/per-origin-rate-limiter';
+export { createPerOriginRateLimiter } from './runtime/rate-limit/per-origin-rate-limiter';
+export type { RateLimiter, RateLimitWait } from './runtime/rate-limit/rate-limiter';
+export type { Redactor } from './runtime/redaction/redactor';
+export { createRedactor, REDACTED } from './runtime/redaction/redactor';
+export type { Clock } from './runtime/retry/clock';
+export { systemClock } from './runtime/retry/clock';
+export { parseRetryAfter } from './runtime/retry/parse-retry-after';
+export type { RetryPolicyOptions } from './runtime/retry/retry-policy';
+export type {
+  SecretReference,
+  SecretResolver,
+  SecretResolverOptions,
+  SecretSchemeResolver,
+} from './runtime/secrets/secret-resolver';
+export { createSecretResolver, secretReferenceSchema } from './runtime/secrets/secret-resolver';
+export { SecretValue } from './runtime/secrets/secret-value';
+// Thresholds
+export type { ComparisonOperator } from './threshold/comparison-operator';
+export { evaluateThreshold } from './threshold/evaluate-threshold';
+export type { ObservedValue } from './threshold/observed-value';
+export { parseThreshold } from './threshold/parse-threshold';
+export { printThreshold } from './threshold/print-threshold';
+export type { Threshold } from './threshold/threshold';
+export type { ThresholdOutcome } from './threshold/threshold-outcome';
+export { thresholdSchema } from './threshold/threshold-schema';
+export { toThreshold } from './threshold/to-threshold';
 
 export { VERSION } from './version';

@@ -1,4 +1,7 @@
+import type { HttpClient, HttpClientOptions } from './http/http-client';
 import type { Logger } from './logger';
+import type { Redactor } from './redaction/redactor';
+import type { SecretResolver } from './secrets/secret-resolver';
 
 /**
  * Everything core gives a connector to talk to its provider. Connectors hold no transport,
@@ -7,4 +10,15 @@ import type { Logger } from './logger';
 export interface ConnectorRuntime {
   /** Structured logger; a no-op unless the host passed one. */
   logger: Logger;
+  /**
+   * A client for one provider API. Requests go through the runtime's keep-alive pools,
+   * rate limiter, cache and retry policy, and stop when the call's signal aborts.
+   */
+  http(options: HttpClientOptions): HttpClient;
+  /** Resolves secret references (`env:NAME`, `file:PATH`, …) lazily. */
+  secrets: SecretResolver;
+  /** Masks secrets in anything the connector reports. */
+  redactor: Redactor;
+  /** The signal of the current call (also applied to every request automatically). */
+  signal: AbortSignal;
 }

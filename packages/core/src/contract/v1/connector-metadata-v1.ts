@@ -84,4 +84,6 @@ export interface ConnectorMetadataV1<FactName extends string = string> {
   defaultMaxAgeSeconds: number;
   /** Link to the connector's documentation. */
   documentationUrl?: string;
+  /** The npm package and version that ship the connector; used in the HTTP user agent. */
+  package?: { name: string; version: string };
 }

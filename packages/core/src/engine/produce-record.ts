@@ -1,0 +1,99 @@
+import type { ConfiguredConnector } from '../contract/configured-connector';
+import type { AnyConnectorV1, CollectResultV1 } from '../contract/v1/connector-v1';
+import { configurationErrorFromZod } from '../errors/configuration-error-from-zod';
+import type { EvidenceRecord, EvidenceScope } from '../evidence/evidence-schema';
+import type { ConnectorRuntime } from '../runtime/connector-runtime';
+import type { Runtime } from '../runtime/create-runtime';
+import { buildEvidenceRecord, buildFailedRecord } from './build-evidence-record';
+import { collectResultSchema } from './collect-result-schema';
+import { errorToReason } from './error-to-reason';
+import { runConnectorCall } from './run-connector-call';
+import { type SettingsCache, validateSettings } from './validate-settings';
+
+/** Everything needed to turn one connector call into one evidence record. */
+export interface ProduceRecordOptions {
+  configured: ConfiguredConnector;
+  scope: EvidenceScope;
+  thresholds: Readonly<Record<string, string | undefined>> | undefined;
+  maxAgeSeconds: number | undefined;
+  host: Runtime;
+  now: () => Date;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+  settingsCache?: SettingsCache;
+  /** What the call is, for deadline messages, e.g. "prometheus collection". */
+  what: string;
+  /** Calls the connector method with validated settings; may throw. */
+  call: (options: {
+    config: unknown;
+    signal: AbortSignal;
+    runtime: ConnectorRuntime;
+  }) => Promise<CollectResultV1>;
+}
+
+/**
+ * Runs one connector call and always returns a record: validated settings, a deadline, the
+ * connector's result checked against the contract, thrown errors mapped to typed reasons.
+ */
+export async function produceRecord(options: ProduceRecordOptions): Promise<EvidenceRecord> {
+  const connector: AnyConnectorV1 = options.configured.connector;
+  const context = {
+    connector,
+    scope: options.scope,
+    thresholds: options.thresholds,
+    maxAgeSeconds: options.maxAgeSeconds,
+    collectedAt: options.now(),
+    redactor: options.host.redactor,
+  };
+  try {
+    const config = validateSettings(options.configured, options.settingsCache);
+    const result = await runConnectorCall(
+      (signal) =>
+        options.call({ config, signal, runtime: bindRuntime(options.host, connector, signal) }),
+      { timeoutMs: options.timeoutMs, signal: options.signal, what: options.what },
+    );
+    const validated = collectResultSchema.safeParse(result);
+    if (!validated.success) {
+      return buildFailedRecord(context, {
+        code: 'connector_error',
+        message: `the connector returned an invalid result: ${validated.error.issues
+          .slice(0, 3)
+          .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+          .join('; ')}`,
+      });
+    }
+    return buildEvidenceRecord(context, validated.data);
+  } catch (error) {
+    if (options.signal?.aborted) {
+      return buildFailedRecord(context, {
+        code: 'cancelled',
+        message: 'collection was cancelled before this target finished',
+      });
+    }
+    return buildFailedRecord(context, errorToReason(error, options.host.redactor));
+  }
+}
+
+/** Gives a connector call its own runtime view: its id for events, its abort signal. */
+export function bindRuntime(
+  host: Runtime,
+  connector: AnyConnectorV1,
+  signal: AbortSignal,
+  options: { failFastOnRateLimit?: boolean } = {},
+): ConnectorRuntime {
+  const packageInfo = connector.metadata.package;
+  return host.bind({
+    connectorId: connector.metadata.id,
+    packageName: packageInfo?.name ?? connector.metadata.id,
+    packageVersion: packageInfo?.version ?? 'unknown',
+    signal,
+    ...options,
+  });
+}
+
+/** Parses a target selector, naming the bad field under `selector`. */
+export function parseSelector(connector: AnyConnectorV1, selector: unknown): unknown {
+  const parsed = connector.selectorSchema.safeParse(selector);
+  if (!parsed.success) throw configurationErrorFromZod(parsed.error, 'selector');
+  return parsed.data;
+}

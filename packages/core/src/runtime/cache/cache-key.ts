@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+
+/** SHA-256 of a value, hex. Used so keys identify credentials and URLs without holding them. */
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/**
+ * The cache key of a request: method, a hash of the full URL (and of the `accept` header,
+ * which changes the body), and a hash of the credential's identity, so two tenants never
+ * share an entry. The URL is hashed too because query strings sometimes carry tokens and
+ * keys may be visible in a shared store.
+ */
+export function httpCacheKey(options: {
+  method: string;
+  url: string;
+  accept?: string;
+  /** `credentialFingerprint(...)` of the resolved credential, or undefined when anonymous. */
+  credentialFingerprint?: string;
+}): string {
+  const target = sha256Hex(`${options.url}\n${options.accept ?? ''}`);
+  return `evidencekit:http:v1:${options.method.toUpperCase()}:${target}:${
+    options.credentialFingerprint ?? 'anonymous'
+  }`;
+}
+
+/** Identity of a resolved credential: its SHA-256, never the value. */
+export function credentialFingerprint(resolvedCredential: string): string {
+  return sha256Hex(`credential\n${resolvedCredential}`);
+}

@@ -1,0 +1,132 @@
+import type { RawHttpResponse } from '../http/raw-http-response';
+import type { Clock } from '../retry/clock';
+import type { CachedResponse, CacheStore } from './cache-store';
+import { SingleFlight } from './single-flight';
+
+/** What the cache answered with. */
+export interface HttpCacheResult {
+  response: RawHttpResponse;
+  /** True when the body came from the cache (a fresh hit or a 304). */
+  fromCache: boolean;
+  /** True when the provider answered 304 Not Modified to a revalidation. */
+  notModified: boolean;
+}
+
+/** Sends the request, with the conditional headers to add (empty on a cold cache). */
+export type SendForCache = (
+  conditionalHeaders: Record<string, string>,
+  signal: AbortSignal,
+) => Promise<RawHttpResponse>;
+
+/** Options of `HttpCache`. */
+export interface HttpCacheOptions {
+  store: CacheStore;
+  clock: Clock;
+  /**
+   * How long an entry stays in the store after it stops being fresh, so it can still be
+   * revalidated with its ETag / Last-Modified. Default 10 minutes.
+   */
+  retainMs?: number;
+  onHit?: (key: string) => void;
+  onRevalidated?: (key: string) => void;
+}
+
+/**
+ * The HTTP cache of the runtime: serves fresh entries, revalidates stale ones with
+ * `If-None-Match` / `If-Modified-Since` (a 304 is served from the cache), stores successful
+ * answers, and shares one request between identical concurrent calls (single-flight).
+ */
+export class HttpCache {
+  readonly #options: HttpCacheOptions;
+  readonly #flights = new SingleFlight<HttpCacheResult>();
+
+  constructor(options: HttpCacheOptions) {
+    this.#options = options;
+  }
+
+  /**
+   * Answers the request under `key` from the cache or through `send`.
+   * @param ttlMs how long a new answer is served without asking again (0: always revalidate).
+   */
+  fetch(
+    key: string,
+    options: { ttlMs: number; signal?: AbortSignal },
+    send: SendForCache,
+  ): Promise<HttpCacheResult> {
+    return this.#flights.run(
+      key,
+      (signal) => this.#fetchOnce(key, options.ttlMs, send, signal),
+      options.signal,
+    );
+  }
+
+  async #fetchOnce(
+    key: string,
+    ttlMs: number,
+    send: SendForCache,
+    signal: AbortSignal,
+  ): Promise<HttpCacheResult> {
+    const { store, clock } = this.#options;
+    const entry = await store.get(key);
+    const now = clock.now();
+    if (entry !== undefined && entry.freshUntil > now) {
+      this.#options.onHit?.(key);
+      return { response: toRaw(entry), fromCache: true, notModified: false };
+    }
+
+    const conditionalHeaders: Record<string, string> = {};
+    if (entry?.etag !== undefined) conditionalHeaders['if-none-match'] = entry.etag;
+    if (entry?.lastModified !== undefined) {
+      conditionalHeaders['if-modified-since'] = entry.lastModified;
+    }
+
+    const response = await send(conditionalHeaders, signal);
+    if (response.status === 304 && entry !== undefined) {
+      const refreshed: CachedResponse = {
+        ...entry,
+        // A 304 may update validators and caching headers; the body stays.
+        headers: { ...entry.headers, ...response.headers },
+        storedAt: clock.now(),
+        freshUntil: clock.now() + ttlMs,
+      };
+      if (response.headers.etag !== undefined) refreshed.etag = response.headers.etag;
+      await this.#store(key, refreshed, ttlMs);
+      this.#options.onRevalidated?.(key);
+      return { response: toRaw(refreshed), fromCache: true, notModified: true };
+    }
+
+    if (response.status >= 200 && response.status < 300 && isStorable(response)) {
+      const stored: CachedResponse = {
+        status: response.status,
+        headers: response.headers,
+        body: response.body,
+        storedAt: clock.now(),
+        freshUntil: clock.now() + ttlMs,
+      };
+      if (response.headers.etag !== undefined) stored.etag = response.headers.etag;
+      if (response.headers['last-modified'] !== undefined) {
+        stored.lastModified = response.headers['last-modified'];
+      }
+      // Without a TTL or validators an entry could never be used again.
+      if (ttlMs > 0 || stored.etag !== undefined || stored.lastModified !== undefined) {
+        await this.#store(key, stored, ttlMs);
+      }
+    }
+    return { response, fromCache: false, notModified: false };
+  }
+
+  async #store(key: string, entry: CachedResponse, ttlMs: number): Promise<void> {
+    await this.#options.store.set(key, entry, {
+      ttlMs: ttlMs + (this.#options.retainMs ?? 600_000),
+    });
+  }
+}
+
+/** `no-store` and `private`-less shared caching rules do not apply: one client, one tenant. */
+function isStorable(response: RawHttpResponse): boolean {
+  return !/\bno-store\b/i.test(response.headers['cache-control'] ?? '');
+}
+
+function toRaw(entry: CachedResponse): RawHttpResponse {
+  return { status: entry.status, headers: entry.headers, body: entry.body };
+}

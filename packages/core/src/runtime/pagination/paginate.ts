@@ -1,0 +1,162 @@
+import { PaginationLoopError } from '../../errors/pagination-loop-error';
+import type { QueryParameters } from '../http/build-request-url';
+import { nextLinkUrl } from './link-header';
+
+/** One page as the pagination helpers see it. */
+export interface PageResponse<TPage> {
+  data: TPage;
+  headers: Readonly<Record<string, string>>;
+}
+
+/** Where the next page is. */
+export interface PageRequest {
+  path: string;
+  query?: QueryParameters;
+}
+
+/** How a list is paged. */
+export type PaginationStrategy<TPage> =
+  /** Follow the `Link` header's `rel="next"` (GitHub, GitLab keyset, Sentry, ServiceNow). */
+  | { type: 'link' }
+  /** Send the cursor the caller reads from each page as `cursorParameter`. */
+  | {
+      type: 'cursor';
+      cursorParameter: string;
+      nextCursor: (page: PageResponse<TPage>) => string | null | undefined;
+    }
+  /**
+   * Page numbers in `pageParameter` (default `page`, from `firstPage`, default 1). The next
+   * page comes from `hasNextPage` when given, else from `x-next-page`, else `x-total-pages`,
+   * else the list ends at the first page for which `isEmpty` is true.
+   */
+  | {
+      type: 'page';
+      pageParameter?: string;
+      firstPage?: number;
+      hasNextPage?: (page: PageResponse<TPage>, pageNumber: number) => boolean;
+      isEmpty?: (page: PageResponse<TPage>) => boolean;
+    };
+
+/** Guards of a pagination. */
+export interface PaginationLimits {
+  /** Most pages read; more is a `PaginationLoopError` (`page_limit`). Default 50. */
+  maxPages?: number;
+}
+
+/**
+ * Reads pages one after another as an async iterable. Stops at the last page; a next link
+ * or cursor already seen, or more than `maxPages` pages, is a `PaginationLoopError`, so a
+ * provider that loops never hangs collection and a partial list is never taken for a whole.
+ */
+export async function* paginatePages<TPage>(
+  fetchPage: (request: PageRequest) => Promise<PageResponse<TPage>>,
+  first: PageRequest,
+  strategy: PaginationStrategy<TPage>,
+  limits: PaginationLimits = {},
+): AsyncGenerator<PageResponse<TPage>, void, undefined> {
+  const maxPages = limits.maxPages ?? 50;
+  const seen = new Set<string>();
+  let request: PageRequest | undefined = first;
+  let pagesRead = 0;
+  let pageNumber = strategy.type === 'page' ? (strategy.firstPage ?? 1) : 0;
+  if (strategy.type === 'page') {
+    request = {
+      ...first,
+      query: { ...first.query, [strategy.pageParameter ?? 'page']: pageNumber },
+    };
+  }
+
+  while (request !== undefined) {
+    if (pagesRead >= maxPages) {
+      throw new PaginationLoopError({
+        kind: 'page_limit',
+        pagesRead,
+        message: `Pagination stopped after ${pagesRead} pages, the most allowed; the list is incomplete. Narrow the query or raise maxPages.`,
+      });
+    }
+    const page = await fetchPage(request);
+    pagesRead += 1;
+    yield page;
+
+    switch (strategy.type) {
+      case 'link': {
+        const next = nextLinkUrl(page.headers.link);
+        if (next !== undefined) guardRepeat(seen, next, 'repeated_url', pagesRead);
+        request = next === undefined ? undefined : { path: next };
+        break;
+      }
+      case 'cursor': {
+        const cursor = strategy.nextCursor(page);
+        if (cursor === undefined || cursor === null || cursor === '') {
+          request = undefined;
+          break;
+        }
+        guardRepeat(seen, cursor, 'repeated_cursor', pagesRead);
+        request = { ...first, query: { ...first.query, [strategy.cursorParameter]: cursor } };
+        break;
+      }
+      case 'page': {
+        const next = nextPageNumber(strategy, page, pageNumber);
+        if (next === undefined) {
+          request = undefined;
+          break;
+        }
+        if (next <= pageNumber) {
+          throw new PaginationLoopError({
+            kind: 'repeated_url',
+            pagesRead,
+            message: `Pagination loop: after page ${pageNumber} the provider pointed back to page ${next}.`,
+          });
+        }
+        pageNumber = next;
+        request = {
+          ...first,
+          query: { ...first.query, [strategy.pageParameter ?? 'page']: pageNumber },
+        };
+        break;
+      }
+    }
+  }
+}
+
+function nextPageNumber<TPage>(
+  strategy: Extract<PaginationStrategy<TPage>, { type: 'page' }>,
+  page: PageResponse<TPage>,
+  pageNumber: number,
+): number | undefined {
+  if (strategy.hasNextPage !== undefined) {
+    return strategy.hasNextPage(page, pageNumber) ? pageNumber + 1 : undefined;
+  }
+  const nextHeader = page.headers['x-next-page'];
+  if (nextHeader !== undefined) {
+    const next = Number(nextHeader);
+    return nextHeader.trim() === '' || !Number.isFinite(next) ? undefined : next;
+  }
+  const totalHeader = page.headers['x-total-pages'];
+  if (totalHeader !== undefined && Number.isFinite(Number(totalHeader))) {
+    return pageNumber < Number(totalHeader) ? pageNumber + 1 : undefined;
+  }
+  if (strategy.isEmpty === undefined) {
+    const data: unknown = page.data;
+    return Array.isArray(data) && data.length > 0 ? pageNumber + 1 : undefined;
+  }
+  return strategy.isEmpty(page) ? undefined : pageNumber + 1;
+}
+
+function guardRepeat(
+  seen: Set<string>,
+  value: string,
+  kind: 'repeated_url' | 'repeated_cursor',
+  pagesRead: number,
+): void {
+  if (seen.has(value)) {
+    throw new PaginationLoopError({
+      kind,
+      pagesRead,
+      message: `Pagination loop: the provider returned the same ${
+        kind === 'repeated_url' ? 'next link' : 'cursor'
+      } twice after ${pagesRead} pages.`,
+    });
+  }
+  seen.add(value);
+}

@@ -1,0 +1,28 @@
+import type { ResponseHeaders } from '../retry/parse-retry-after';
+
+/**
+ * Budgets requests per provider origin. The runtime runs every request through `schedule`
+ * and reports every response's headers to `observe`. The in-process implementation is
+ * `createPerOriginRateLimiter`; a Redis-backed one can share budgets across processes.
+ */
+export interface RateLimiter {
+  /**
+   * Runs `task` when the origin's budget allows. Rejects with the signal's reason if the
+   * signal aborts while the task is still waiting (the task then never runs).
+   */
+  schedule<T>(
+    origin: string,
+    task: () => Promise<T>,
+    options?: { signal?: AbortSignal },
+  ): Promise<T>;
+  /** Adapts the origin's budget to the rate-limit headers of a response. */
+  observe(origin: string, headers: ResponseHeaders): void;
+}
+
+/** A wait the limiter imposed, reported as a `rate-limit.wait` event. */
+export interface RateLimitWait {
+  origin: string;
+  waitMs: number;
+  /** `interval`: the local requests-per-interval budget; `provider`: the provider said 0 left. */
+  cause: 'interval' | 'provider';
+}

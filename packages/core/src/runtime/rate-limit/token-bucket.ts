@@ -1,0 +1,40 @@
+/**
+ * A token bucket: `capacity` requests per `intervalMs`, refilled continuously. `reserve`
+ * always takes a token and says how long to wait for it, so callers that wait are served
+ * in order and the bucket never over-commits.
+ */
+export class TokenBucket {
+  readonly #capacity: number;
+  readonly #refillPerMs: number;
+  #tokens: number;
+  #updatedAt: number;
+
+  constructor(options: { capacity: number; intervalMs: number; now: number }) {
+    if (!(options.capacity > 0) || !(options.intervalMs > 0)) {
+      throw new RangeError('A token bucket needs a positive capacity and interval.');
+    }
+    this.#capacity = options.capacity;
+    this.#refillPerMs = options.capacity / options.intervalMs;
+    this.#tokens = options.capacity;
+    this.#updatedAt = options.now;
+  }
+
+  /** Takes one token; returns 0 when one was available, else the milliseconds to wait. */
+  reserve(now: number): number {
+    this.#refill(now);
+    this.#tokens -= 1;
+    return this.#tokens >= 0 ? 0 : Math.ceil(-this.#tokens / this.#refillPerMs);
+  }
+
+  /** Tokens available now (negative while waiters hold reservations). */
+  available(now: number): number {
+    this.#refill(now);
+    return this.#tokens;
+  }
+
+  #refill(now: number): void {
+    const elapsed = Math.max(0, now - this.#updatedAt);
+    this.#tokens = Math.min(this.#capacity, this.#tokens + elapsed * this.#refillPerMs);
+    this.#updatedAt = now;
+  }
+}

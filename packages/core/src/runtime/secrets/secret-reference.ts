@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * Where a secret lives, never the secret itself: `env:NAME`, `file:PATH`, or
+ * `<scheme>:<rest>` for a scheme a package registers (e.g. `vault:secret/data/ci#token`).
+ */
+export type SecretReference = string;
+
+/** A parsed reference. */
+export interface ParsedSecretReference {
+  /** Lowercase scheme, e.g. `env`. */
+  scheme: string;
+  /** Everything after the first colon. */
+  rest: string;
+}
+
+/** The message configuration shows when a value is not a secret reference. */
+export const SECRET_REFERENCE_EXPECTATION = 'a secret reference like "env:GITHUB_TOKEN"';
+
+const referencePattern = /^([a-z][a-z0-9+.-]{0,31}):(\S.*)$/s;
+const environmentVariableNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+// Prefixes of well-known token formats: a value starting like this was pasted inline.
+const inlineTokenPrefix =
+  /^(?:gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|ft|soat|cbt)-|xox[abposer]-|eyJ|glsa_|NRAK-|sntry[su]_|AKIA|ASIA|bearer\s|basic\s|token\s)/i;
+
+/**
+ * Parses `scheme:rest`. Returns `undefined` for anything that does not look like a reference
+ * (no scheme, an uppercase scheme, a token format, `env:` with an invalid variable name), so
+ * callers can refuse it without ever echoing it.
+ *
+ * @param reference - The configured text.
+ */
+export function parseSecretReference(reference: string): ParsedSecretReference | undefined {
+  if (inlineTokenPrefix.test(reference)) return undefined;
+  const match = referencePattern.exec(reference);
+  const scheme = match?.[1];
+  const rest = match?.[2];
+  if (scheme === undefined || rest === undefined) return undefined;
+  if (scheme === 'env' && !environmentVariableNamePattern.test(rest)) return undefined;
+  return { scheme, rest };
+}
+
+/**
+ * The zod field for a secret in connector configuration. Accepts `scheme:rest` and refuses
+ * what looks like an inline secret with the message
+ * `expected a secret reference like "env:GITHUB_TOKEN"` (the value itself is never echoed).
+ *
+ * @param options - `schemes`: when given, only these schemes are accepted.
+ */
+export function secretReferenceSchema(
+  options: { schemes?: readonly string[] } = {},
+): z.ZodType<string> {
+  const allowedSchemes = options.schemes;
+  return z
+    .string()
+    .refine(
+      (value) => {
+        const parsed = parseSecretReference(value);
+        if (parsed === undefined) return false;
+        return allowedSchemes === undefined || allowedSchemes.includes(parsed.scheme);
+      },
+      {
+        message:
+          allowedSchemes === undefined
+            ? `expected ${SECRET_REFERENCE_EXPECTATION}`
+            : `expected ${SECRET_REFERENCE_EXPECTATION} (schemes: ${allowedSchemes.join(', ')})`,
+      },
+    )
+    .describe(
+      'A secret reference, never the secret: "env:NAME" reads an environment variable, ' +
+        '"file:PATH" reads a file; other schemes come from installed packages.',
+    );
+}

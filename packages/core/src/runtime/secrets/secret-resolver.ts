@@ -1,0 +1,202 @@
+import { readFile as readFileFromDisk } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigurationError } from '../../errors/configuration-error';
+import type { Redactor } from '../redaction/redactor';
+import {
+  parseSecretReference,
+  SECRET_REFERENCE_EXPECTATION,
+  type SecretReference,
+} from './secret-reference';
+import { SecretValue } from './secret-value';
+
+export type { SecretReference } from './secret-reference';
+export { secretReferenceSchema } from './secret-reference';
+
+/**
+ * Resolves one scheme of secret reference. `rest` is everything after `scheme:`. Return
+ * `undefined` when the secret does not exist; the resolver turns that into a
+ * `ConfigurationError` naming the reference.
+ */
+export interface SecretSchemeResolver {
+  resolve(rest: string, context: { signal?: AbortSignal }): Promise<string | undefined>;
+}
+
+/** Turns secret references from configuration into `SecretValue`s, lazily and once each. */
+export interface SecretResolver {
+  /**
+   * Resolves a reference (or passes a `SecretValue` through) and registers the value with the
+   * redactor. The first call reads the source; later calls for the same reference share it.
+   *
+   * @throws ConfigurationError when the reference is malformed, its scheme is unknown, or the
+   * variable or file it names does not exist. The error names the reference, never a value.
+   */
+  resolve(
+    reference: SecretReference | SecretValue,
+    options?: { signal?: AbortSignal },
+  ): Promise<SecretValue>;
+  /** Adds a scheme (e.g. `vault`) so another package can extend resolution. */
+  registerScheme(scheme: string, resolver: SecretSchemeResolver): void;
+}
+
+/** Options of {@link createSecretResolver}. */
+export interface SecretResolverOptions {
+  /** Every resolved value is registered here, so every output path masks it. */
+  redactor: Redactor;
+  /** Where `env:` references read; defaults to `process.env`, read at resolution time. */
+  environment?: Record<string, string | undefined>;
+  /** How `file:` references read an absolute path; defaults to `fs.promises.readFile`. */
+  readFile?: (path: string) => Promise<string>;
+  /** Extra schemes, as if passed to `registerScheme`. */
+  schemes?: Record<string, SecretSchemeResolver>;
+}
+
+const schemeNamePattern = /^[a-z][a-z0-9+.-]{0,31}$/;
+
+/**
+ * Creates a resolver for `env:NAME` and `file:PATH` references, plus any scheme registered
+ * later. Values are read on first use, not at creation, so a host can build configuration
+ * before its secrets exist and a connector that never runs never reads its token.
+ *
+ * `file:` paths resolve from `process.cwd()` when relative; one trailing newline is dropped
+ * (files written with `echo` end with one).
+ *
+ * @example
+ * ```ts
+ * const redactor = createRedactor();
+ * const secrets = createSecretResolver({ redactor });
+ * const token = await secrets.resolve('env:GITHUB_TOKEN');
+ * headers.authorization = `Bearer ${token.reveal()}`;
+ * ```
+ */
+export function createSecretResolver(options: SecretResolverOptions): SecretResolver {
+  const { redactor } = options;
+  const readFile =
+    options.readFile ?? ((absolutePath: string) => readFileFromDisk(absolutePath, 'utf8'));
+  const cache = new Map<string, Promise<SecretValue>>();
+
+  const builtInSchemes: Record<string, SecretSchemeResolver> = {
+    env: {
+      async resolve(name) {
+        const environment = options.environment ?? process.env;
+        const value = environment[name];
+        return value === '' ? undefined : value;
+      },
+    },
+    file: {
+      async resolve(filePath) {
+        const absolutePath = path.resolve(process.cwd(), filePath);
+        try {
+          const text = await readFile(absolutePath);
+          const value = text.replace(/\r?\n$/, '');
+          return value === '' ? undefined : value;
+        } catch (error) {
+          throw new ConfigurationError({
+            issues: [
+              {
+                path: `file:${filePath}`,
+                expected: 'a readable file',
+                received: describeFileError(error),
+              },
+            ],
+            cause: error,
+          });
+        }
+      },
+    },
+  };
+  const schemes = new Map<string, SecretSchemeResolver>(Object.entries(builtInSchemes));
+
+  function registerScheme(scheme: string, resolver: SecretSchemeResolver): void {
+    if (!schemeNamePattern.test(scheme)) {
+      throw new TypeError(
+        `Secret scheme names are lowercase letters, digits, "+", "." or "-" and start with a letter; received "${scheme}".`,
+      );
+    }
+    if (scheme in builtInSchemes) {
+      throw new TypeError(`The secret scheme "${scheme}" is built in and cannot be replaced.`);
+    }
+    schemes.set(scheme, resolver);
+  }
+
+  for (const [scheme, resolver] of Object.entries(options.schemes ?? {})) {
+    registerScheme(scheme, resolver);
+  }
+
+  async function resolveUncached(
+    reference: SecretReference,
+    signal: AbortSignal | undefined,
+  ): Promise<SecretValue> {
+    const parsed = parseSecretReference(reference);
+    if (parsed === undefined) {
+      // The text may be a secret pasted inline: describe it, never echo it.
+      throw new ConfigurationError({
+        issues: [
+          {
+            path: '(secret reference)',
+            expected: SECRET_REFERENCE_EXPECTATION,
+            received: 'a value that is not a secret reference',
+          },
+        ],
+      });
+    }
+    const schemeResolver = schemes.get(parsed.scheme);
+    if (schemeResolver === undefined) {
+      throw new ConfigurationError({
+        issues: [
+          {
+            path: `(secret reference with scheme "${parsed.scheme}")`,
+            expected: `a secret reference with a known scheme: ${[...schemes.keys()].join(', ')}`,
+            received: `the unknown scheme "${parsed.scheme}"`,
+          },
+        ],
+      });
+    }
+    signal?.throwIfAborted();
+    const value = await schemeResolver.resolve(parsed.rest, signal === undefined ? {} : { signal });
+    signal?.throwIfAborted();
+    if (value === undefined) {
+      throw new ConfigurationError({
+        issues: [{ path: reference, ...describeMissing(parsed.scheme, parsed.rest) }],
+      });
+    }
+    redactor.register(value);
+    return new SecretValue(value, reference);
+  }
+
+  return {
+    async resolve(reference, resolveOptions = {}) {
+      if (SecretValue.isInstance(reference)) {
+        // A host may build SecretValues itself; make sure the redactor knows them too.
+        redactor.register(reference.reveal());
+        return reference;
+      }
+      const cached = cache.get(reference);
+      if (cached !== undefined) return cached;
+      const pending = resolveUncached(reference, resolveOptions.signal);
+      cache.set(reference, pending);
+      // A failure is not cached: the variable may be set or the file written before a retry.
+      pending.catch(() => {
+        if (cache.get(reference) === pending) cache.delete(reference);
+      });
+      return pending;
+    },
+    registerScheme,
+  };
+}
+
+function describeMissing(scheme: string, rest: string): { expected: string; received: string } {
+  if (scheme === 'env') {
+    return { expected: `a set environment variable ${rest}`, received: 'unset or empty' };
+  }
+  if (scheme === 'file') return { expected: 'a readable file', received: 'an empty file' };
+  return { expected: `a secret stored at this ${scheme} reference`, received: 'nothing' };
+}
+
+function describeFileError(error: unknown): string {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'a file this process may not read';
+  if (code === 'EISDIR') return 'a directory';
+  return 'a file that could not be read';
+}

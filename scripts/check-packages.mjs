@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+// Checks what npm users will actually install: packs every published workspace package with
+// pnpm, lints the tarball with publint (strict) and checks its types with arethetypeswrong
+// (node16 from CJS and ESM, and bundler). Exits non-zero on any problem.
+//
+// Run after a build: `pnpm build && pnpm check:packages`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const packageParents = ['packages', path.join('packages', 'connectors')];
+
+/** Every non-private package directly under packages/ and packages/connectors/. */
+function publishedPackages() {
+  const found = [];
+  for (const parent of packageParents) {
+    const parentDirectory = path.join(root, parent);
+    if (!existsSync(parentDirectory)) continue;
+    for (const entry of readdirSync(parentDirectory, { withFileTypes: true })) {
+      const directory = path.join(parentDirectory, entry.name);
+      const manifestPath = path.join(directory, 'package.json');
+      if (!entry.isDirectory() || !existsSync(manifestPath)) continue;
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      if (manifest.private === true) continue;
+      found.push({ name: manifest.name ?? entry.name, directory });
+    }
+  }
+  return found.sort((left, right) => left.name.localeCompare(right.name));
+}
+
+function run(command, args, options) {
+  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
+  if (result.error) throw new Error(`could not run ${command}: ${result.error.message}`);
+  return result;
+}
+
+function indent(text) {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => `      ${line}`)
+    .join('\n');
+}
+
+/** Packs the package into `destination` and returns the tarball path. */
+function pack(directory, destination) {
+  const result = run('pnpm', ['pack', '--pack-destination', destination, '--json'], {
+    cwd: directory,
+  });
+  if (result.status !== 0) {
+    throw new Error(`pnpm pack failed:\n${result.stderr || result.stdout}`);
+  }
+  const { filename } = JSON.parse(result.stdout);
+  return path.isAbsolute(filename) ? filename : path.join(destination, filename);
+}
+
+/** Lints the tarball itself, so the check sees exactly the files npm users get. */
+async function lintWithPublint(tarball) {
+  const bytes = readFileSync(tarball);
+  const { messages, pkg } = await publint({
+    pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) },
+    strict: true,
+  });
+  const lines = messages.map(
+    (message) => `${message.type}: ${formatMessage(message, pkg, { color: false })}`,
+  );
+  const failing = messages.filter((message) => message.type !== 'suggestion');
+  return { ok: failing.length === 0, lines };
+}
+
+function checkTypes(tarball) {
+  const result = run(
+    'pnpm',
+    [
+      'exec',
+      'attw',
+      tarball,
+      '--profile',
+      'node16',
+      '--format',
+      'ascii',
+      '--no-emoji',
+      '--no-color',
+    ],
+    { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } },
+  );
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+}
+
+async function checkPackage({ name, directory }, workDirectory) {
+  const problems = [];
+  const relativeDirectory = path.relative(root, directory);
+  if (!existsSync(path.join(directory, 'dist'))) {
+    problems.push(
+      `not built: ${relativeDirectory}/dist is missing; run \`pnpm --filter ${name} build\` (or \`pnpm build\`) first`,
+    );
+    return problems;
+  }
+  const tarball = pack(directory, mkdtempSync(path.join(workDirectory, 'pack-')));
+  console.log(`    packed ${path.basename(tarball)}`);
+
+  const lint = await lintWithPublint(tarball);
+  console.log(`    publint: ${lint.ok ? 'ok' : 'FAILED'}`);
+  if (lint.lines.length > 0) console.log(indent(lint.lines.join('\n')));
+  if (!lint.ok) problems.push('publint reported warnings or errors');
+
+  const types = checkTypes(tarball);
+  console.log(`    attw (node16 CJS + ESM, bundler): ${types.ok ? 'ok' : 'FAILED'}`);
+  if (!types.ok) {
+    console.log(indent(types.output));
+    problems.push('arethetypeswrong found type resolution problems');
+  }
+  return problems;
+}
+
+async function main() {
+  const packages = publishedPackages();
+  if (packages.length === 0) {
+    console.error('check-packages: no published packages found under packages/');
+    return 1;
+  }
+  const workDirectory = mkdtempSync(path.join(tmpdir(), 'evidencekit-check-packages-'));
+  const summary = [];
+  try {
+    for (const entry of packages) {
+      console.log(`\n${entry.name} (${path.relative(root, entry.directory)})`);
+      let problems;
+      try {
+        problems = await checkPackage(entry, workDirectory);
+      } catch (error) {
+        problems = [error instanceof Error ? error.message : String(error)];
+      }
+      for (const problem of problems) console.log(`    problem: ${problem}`);
+      summary.push({ name: entry.name, problems });
+    }
+  } finally {
+    rmSync(workDirectory, { recursive: true, force: true });
+  }
+
+  console.log('\nSummary');
+  for (const { name, problems } of summary) {
+    console.log(`  ${problems.length === 0 ? 'ok    ' : 'FAILED'} ${name}`);
+  }
+  const failed = summary.filter(({ problems }) => problems.length > 0).length;
+  console.log(
+    failed === 0
+      ? `\nAll ${summary.length} package(s) pass publint and arethetypeswrong.`
+      : `\n${failed} of ${summary.length} package(s) have problems.`,
+  );
+  return failed === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();
