@@ -7,6 +7,7 @@ export default defineConfig({
       'packages/connectors/*/vitest.config.ts',
       'examples/*/vitest.config.ts',
       'bench/vitest.config.{ts,mts}',
+      'scripts/vitest.config.ts',
     ],
     reporters: ['default', './scripts/summary-reporter.ts'],
   },

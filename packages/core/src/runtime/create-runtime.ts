@@ -15,6 +15,7 @@ import {
   type OriginBudget,
 } from './rate-limit/per-origin-rate-limiter';
 import type { RateLimiter } from './rate-limit/rate-limiter';
+import { createRedactingLogger } from './redaction/redacting-logger';
 import { createRedactor, type Redactor } from './redaction/redactor';
 import { type Clock, systemClock } from './retry/clock';
 import { type RetryPolicyOptions, resolveRetryPolicy } from './retry/retry-policy';
@@ -111,6 +112,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           reason: wait.cause,
         }),
     });
+  const connectorLogger =
+    options.logger === undefined ? silentLogger : createRedactingLogger(options.logger, redactor);
   const cacheStore =
     options.cacheStore === false ? undefined : (options.cacheStore ?? createLruCacheStore());
   const cache = cacheStore === undefined ? undefined : new HttpCache({ store: cacheStore, clock });
@@ -125,7 +128,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       });
       const userAgent = formatUserAgent(binding.packageName, binding.packageVersion);
       return {
-        logger: options.logger ?? silentLogger,
+        logger: connectorLogger,
         secrets,
         redactor,
         signal: binding.signal,

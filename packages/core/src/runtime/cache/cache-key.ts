@@ -17,8 +17,17 @@ export function httpCacheKey(options: {
   accept?: string;
   /** `credentialFingerprint(...)` of the resolved credential, or undefined when anonymous. */
   credentialFingerprint?: string;
+  /**
+   * Other request headers that may change the answer (API version, a tenant header, a
+   * credential a connector put in a plain header); hashed into the key, never stored in it.
+   */
+  varyHeaders?: Readonly<Record<string, string>>;
 }): string {
-  const target = sha256Hex(`${options.url}\n${options.accept ?? ''}`);
+  const vary = Object.entries(options.varyHeaders ?? {})
+    .map(([name, value]) => `${name.toLowerCase()}: ${value}`)
+    .sort()
+    .join('\n');
+  const target = sha256Hex(`${options.url}\n${options.accept ?? ''}\n${vary}`);
   return `evidencekit:http:v1:${options.method.toUpperCase()}:${target}:${
     options.credentialFingerprint ?? 'anonymous'
   }`;

@@ -90,6 +90,9 @@ export class HttpCache {
         freshUntil: clock.now() + ttlMs,
       };
       if (response.headers.etag !== undefined) refreshed.etag = response.headers.etag;
+      if (response.headers['last-modified'] !== undefined) {
+        refreshed.lastModified = response.headers['last-modified'];
+      }
       await this.#store(key, refreshed, ttlMs);
       this.#options.onRevalidated?.(key);
       return { response: toRaw(refreshed), fromCache: true, notModified: true };

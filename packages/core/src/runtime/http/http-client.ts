@@ -229,6 +229,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
         method,
         url: url.href,
         ...(headers.accept === undefined ? {} : { accept: headers.accept }),
+        varyHeaders: cacheVaryHeaders(headers, authorizationHeaderName),
         ...(credential === undefined
           ? {}
           : { credentialFingerprint: credentialFingerprint(credential) }),
@@ -517,7 +518,9 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       paginated: PaginatedRequest<TPage>,
       strategy: PaginationStrategy<TPage>,
     ): AsyncIterable<HttpResponse<TPage>> {
-      const { maxPages, ...base } = paginated;
+      const { maxPages, query, ...base } = paginated;
+      // Each page request carries its own full query: a next link is followed exactly as
+      // the provider wrote it, never with the first request's parameters laid over it.
       const fetchPage = (page: { path: string; query?: QueryParameters }) =>
         request<TPage>({
           ...base,
@@ -530,7 +533,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
           path: string;
           query?: QueryParameters;
         }) => Promise<PageResponse<TPage>>,
-        { path: base.path, ...(base.query === undefined ? {} : { query: base.query }) },
+        { path: base.path, ...(query === undefined ? {} : { query }) },
         strategy,
         maxPages === undefined ? {} : { maxPages },
       ) as AsyncIterable<HttpResponse<TPage>>;
@@ -559,6 +562,23 @@ function encodeBody(
   if (typeof body === 'string' || body instanceof Uint8Array) return body;
   headers['content-type'] ??= 'application/json';
   return JSON.stringify(body);
+}
+
+/**
+ * The request headers that key a cache entry besides the URL, `accept` and the credential:
+ * a connector may send a tenant or a token in a plain header, and two tenants must never
+ * share an answer. The user agent names the connector, not the answer, so it is left out.
+ */
+function cacheVaryHeaders(
+  headers: Record<string, string>,
+  authorizationHeaderName: string | undefined,
+): Record<string, string> {
+  const vary: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name === 'user-agent' || name === 'accept' || name === authorizationHeaderName) continue;
+    vary[name] = value;
+  }
+  return vary;
 }
 
 function lowerCaseKeys(headers: Record<string, string> | undefined): Record<string, string> {

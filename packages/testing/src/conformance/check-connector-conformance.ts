@@ -1,0 +1,382 @@
+import { type EvidenceRecord, evidenceRecordSchema } from '@evidencekit/core';
+import { type AnyHandler, HttpResponse, http, matchRequestUrl } from 'msw';
+import type { FaultScenario } from '../faults/fault-scenario';
+import { FAULT_SCENARIOS } from '../faults/fault-scenarios';
+import { hangUntilAborted, resolveMockRoute } from '../mocks/mock-reply';
+import { mockProviderRoutes } from '../mocks/provider-routes';
+import { parseRouteKey, routeUrl } from '../mocks/route-key';
+import { createProviderMockServer } from '../msw/provider-mock-server';
+import { CANARY_ENVIRONMENT_VARIABLE, createCanarySecret } from './canary-secret';
+import { CONFORMANCE_RUNTIME, ConformanceHarness, type HarnessRun } from './conformance-harness';
+import type { ConnectorConformanceOptions, PrimaryRoute } from './conformance-options';
+import type { ConformanceCheckResult, ConformanceReport } from './conformance-report';
+import { evaluateFaultOutcome } from './evaluate-fault-outcome';
+import { checkMetadata } from './metadata-checks';
+
+/** A hang guard for the abort check (never a performance assertion: it only prevents a hang). */
+const ABORT_GUARD_MS = 5_000;
+
+/**
+ * Runs the connector conformance checks and returns a report of named checks; never throws for
+ * a connector problem. Checks: metadata, valid happy-path evidence, every fault scenario on
+ * every primary route, Retry-After honoured, no retries of the connector's own, aborts, the
+ * canary secret in no output, and `doCheck` (completes; fails fast on 429).
+ *
+ * Runs use a virtual clock (no real waiting) and the runtime settings in `CONFORMANCE_RUNTIME`.
+ * `describeConnectorConformance` from `@evidencekit/testing/vitest` wraps this for vitest.
+ */
+export async function checkConnectorConformance(
+  options: ConnectorConformanceOptions,
+): Promise<ConformanceReport> {
+  const canary = createCanarySecret();
+  const previousCanary = process.env[CANARY_ENVIRONMENT_VARIABLE];
+  process.env[CANARY_ENVIRONMENT_VARIABLE] = canary.value;
+  const ownServer = options.server === undefined ? createProviderMockServer() : undefined;
+  const server = options.server ?? ownServer;
+  const checks: ConformanceCheckResult[] = [];
+  const add = (name: string, problems: string[], success: string) =>
+    checks.push(
+      problems.length === 0
+        ? { name, status: 'passed', message: success }
+        : { name, status: 'failed', message: problems.join('; ') },
+    );
+  try {
+    if (server === undefined) throw new Error('unreachable: no mock server');
+    await ownServer?.listen();
+    const harness = new ConformanceHarness(options, server, canary.reference);
+    const { connector } = harness;
+    checks.push(...checkMetadata(connector));
+
+    const happyHandlers = mockProviderRoutes(options.baseUrl, options.routes);
+    const happy = await harness.collect(happyHandlers);
+    add(
+      'happy-path:valid-evidence',
+      happyPathProblems(happy, options),
+      'the record validates, observedAt is set, the facts are as expected',
+    );
+    add(
+      'happy-path:no-unmocked-requests',
+      unhandledProblems(happy),
+      'every request hit a mocked route',
+    );
+
+    const primaryRoutes = options.primaryRoutes.map((route) =>
+      typeof route === 'string' ? ({ route } as PrimaryRoute) : route,
+    );
+    const waitProblems: string[] = [];
+    const retryProblems: string[] = [];
+    let waitsChecked = 0;
+    for (const primary of primaryRoutes) {
+      for (const scenario of options.scenarios ?? FAULT_SCENARIOS) {
+        const name = `fault:${scenario.id} ${primary.route}`;
+        const skip = skipReason(scenario, primary, options);
+        if (skip !== undefined) {
+          checks.push({ name, status: 'skipped', message: skip });
+          continue;
+        }
+        const run = await harness.collect([
+          faultHandler(scenario, primary, options, () => harness.currentClock),
+          ...happyHandlers,
+        ]);
+        const problems = [...thrownProblems(run), ...unhandledProblems(run)];
+        if (run.result !== undefined) {
+          problems.push(
+            ...evaluateFaultOutcome({
+              connector,
+              record: run.result,
+              expected: scenario.expected,
+              facts: primary.facts ?? connector.metadata.facts.map((fact) => fact.name),
+              happy: happy.result,
+            }),
+          );
+        }
+        add(name, problems, `${scenario.description}: ${describeExpectation(scenario)}`);
+        const requests = countRoute(run, primary.route, options.baseUrl);
+        if (scenario.expectedRequests !== undefined) {
+          const expected = scenario.expectedRequests(CONFORMANCE_RUNTIME.maxRetries);
+          if (requests !== expected) {
+            retryProblems.push(
+              `${scenario.id}: ${requests} request(s) to ${primary.route}, the runtime alone makes ${expected}`,
+            );
+          }
+        }
+        if (scenario.expectedWaitMs !== undefined) {
+          waitsChecked += 1;
+          const { min, max } = scenario.expectedWaitMs;
+          const waits = run.clock.waits;
+          const wrong =
+            max === 0
+              ? waits.length > 0
+              : waits.length !== 1 || (waits[0] ?? -1) < min || (waits[0] ?? -1) > max;
+          if (wrong) {
+            waitProblems.push(
+              `${scenario.id}: waited [${waits.join(', ')}] ms, expected ${max === 0 ? 'no wait' : `one wait of ${min}–${max} ms`}`,
+            );
+          }
+        }
+      }
+    }
+    checks.push(
+      waitsChecked === 0
+        ? {
+            name: 'retry-after:honoured',
+            status: 'skipped',
+            message: 'no Retry-After scenario ran',
+          }
+        : waitProblems.length === 0
+          ? {
+              name: 'retry-after:honoured',
+              status: 'passed',
+              message: 'waits follow Retry-After, within the cap',
+            }
+          : { name: 'retry-after:honoured', status: 'failed', message: waitProblems.join('; ') },
+    );
+    add(
+      'retries:none-of-its-own',
+      retryProblems,
+      'request counts match the runtime retry policy (401 once, 503 burst per attempt)',
+    );
+
+    checks.push(await checkAbort(harness, primaryRoutes[0], options, happyHandlers));
+
+    const check = await harness.check(happyHandlers);
+    const checkProblems = [...thrownProblems(check), ...unhandledProblems(check)];
+    if (check.result !== undefined && check.result.ok !== (options.expectations?.checkOk ?? true)) {
+      checkProblems.push(
+        `doCheck returned ok: ${check.result.ok} (${check.result.findings.map((finding) => `${finding.code}: ${finding.message}`).join('; ')})`,
+      );
+    }
+    add('check:completes', checkProblems, 'doCheck completes against the happy path');
+
+    const limited = await harness.check([rateLimitEverything(options.baseUrl)]);
+    const limitedProblems = thrownProblems(limited);
+    if (limited.result !== undefined) {
+      if (limited.result.ok)
+        limitedProblems.push('doCheck reported ok while every request was rate limited');
+      if (!limited.result.findings.some((finding) => finding.code === 'rate_limited')) {
+        limitedProblems.push(
+          `no rate_limited finding (${limited.result.findings.map((finding) => finding.code).join(', ')})`,
+        );
+      }
+    }
+    if (limited.clock.waits.length > 0)
+      limitedProblems.push(`doCheck waited [${limited.clock.waits.join(', ')}] ms`);
+    const repeated = repeatedRequests(limited);
+    if (repeated !== undefined) limitedProblems.push(`doCheck repeated ${repeated}`);
+    add(
+      'check:fails-fast-on-429',
+      limitedProblems,
+      'doCheck reports rate_limited without waiting or retrying',
+    );
+
+    const leaks = harness.outputs
+      .map((text) => canary.findIn(text))
+      .filter((found) => found !== undefined);
+    add(
+      'secrets:no-canary-in-output',
+      leaks.length === 0
+        ? []
+        : [
+            `${leaks[0]} appeared in evidence, errors, logs or check findings (${leaks.length} output(s))`,
+          ],
+      'the canary secret appears in no evidence, error, log or finding',
+    );
+  } catch (error) {
+    checks.push({
+      name: 'conformance:run',
+      status: 'failed',
+      message: `the suite could not run: ${canary.findIn(String(error)) === undefined ? String(error) : '[an error quoting the canary secret]'}`,
+    });
+  } finally {
+    await ownServer?.close();
+    if (previousCanary === undefined) delete process.env[CANARY_ENVIRONMENT_VARIABLE];
+    else process.env[CANARY_ENVIRONMENT_VARIABLE] = previousCanary;
+  }
+  return {
+    connector: options.name ?? safeConnectorId(options),
+    checks,
+    passed: checks.every((check) => check.status !== 'failed'),
+  };
+}
+
+function safeConnectorId(options: ConnectorConformanceOptions): string {
+  try {
+    return options.createConnector(options.settings('env:UNUSED')).connector.metadata.id;
+  } catch {
+    return 'connector';
+  }
+}
+
+function happyPathProblems(
+  run: HarnessRun<EvidenceRecord>,
+  options: ConnectorConformanceOptions,
+): string[] {
+  const problems = thrownProblems(run);
+  const record = run.result;
+  if (record === undefined) return problems;
+  const parsed = evidenceRecordSchema.safeParse(record);
+  if (!parsed.success) {
+    problems.push(
+      `the record does not validate: ${parsed.error.issues
+        .slice(0, 3)
+        .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+        .join('; ')}`,
+    );
+  }
+  if (Number.isNaN(Date.parse(record.freshness.observedAt)))
+    problems.push('freshness.observedAt is not a date');
+  if (record.facts.length === 0) problems.push('no facts');
+  for (const fact of record.facts) {
+    if (fact.reason?.code === 'connector_error' || fact.reason?.code === 'invalid_response') {
+      problems.push(`${fact.name} is ${fact.status}: ${fact.reason.code} (${fact.reason.message})`);
+    }
+  }
+  for (const [name, status] of Object.entries(options.expectations?.facts ?? {})) {
+    const fact = record.facts.find((candidate) => candidate.name === name);
+    if (fact?.status !== status)
+      problems.push(`${name} is ${fact?.status ?? 'missing'}, expected ${String(status)}`);
+  }
+  return problems;
+}
+
+function thrownProblems(run: HarnessRun<unknown>): string[] {
+  if (run.thrown === undefined) return [];
+  const message = run.thrown instanceof Error ? run.thrown.message : String(run.thrown);
+  return [`threw instead of reporting: ${message}`];
+}
+
+function unhandledProblems(run: HarnessRun<unknown>): string[] {
+  return run.unhandled.length === 0 ? [] : [`unmocked request(s): ${run.unhandled.join(', ')}`];
+}
+
+function skipReason(
+  scenario: FaultScenario,
+  primary: PrimaryRoute,
+  options: ConnectorConformanceOptions,
+): string | undefined {
+  const declared = options.expectations?.skipScenarios?.[scenario.id];
+  if (declared !== undefined) return `skipped by the connector author: ${declared}`;
+  if (scenario.requires === 'link-pagination' && primary.pagination !== 'link') {
+    return 'the route does not declare `pagination: "link"`';
+  }
+  if (scenario.requires === 'empty-body' && primary.emptyBody === undefined) {
+    return 'the route declares no `emptyBody`';
+  }
+  return undefined;
+}
+
+function describeExpectation(scenario: FaultScenario): string {
+  const { expected } = scenario;
+  if (expected.outcome === 'unavailable') return `unavailable (${expected.reasons.join(' or ')})`;
+  if (expected.outcome === 'recovered') return 'the normal result after retries';
+  return 'each fact follows its whenEmpty rule';
+}
+
+function faultHandler(
+  scenario: FaultScenario,
+  primary: PrimaryRoute,
+  options: ConnectorConformanceOptions,
+  clock: () => HarnessRun<EvidenceRecord>['clock'],
+): AnyHandler {
+  const { method, path } = parseRouteKey(primary.route);
+  const happyRoute = options.routes[primary.route];
+  if (happyRoute === undefined) {
+    throw new TypeError(`primary route "${primary.route}" is not a key of routes`);
+  }
+  let calls = 0;
+  return http.all(routeUrl(path, options.baseUrl), async ({ request, params }) => {
+    if (method !== '*' && request.method.toUpperCase() !== method) return undefined;
+    calls += 1;
+    const call = calls;
+    return scenario.respond({
+      call,
+      request,
+      clock: clock(),
+      happyResponse: () => resolveMockRoute(happyRoute, { request, params, call }),
+      emptyBody: primary.emptyBody,
+      maxResponseBytes: CONFORMANCE_RUNTIME.maxResponseBytes,
+    });
+  });
+}
+
+function countRoute(run: HarnessRun<unknown>, route: string, baseUrl: string): number {
+  const { method, path } = parseRouteKey(route);
+  const url = routeUrl(path, baseUrl);
+  return run.requests.filter(
+    (request) =>
+      (method === '*' || request.method === method) && matchRequestUrl(request.url, url).matches,
+  ).length;
+}
+
+function repeatedRequests(run: HarnessRun<unknown>): string | undefined {
+  const seen = new Set<string>();
+  for (const request of run.requests) {
+    const key = `${request.method} ${request.url.href}`;
+    if (seen.has(key)) return key.replace(/\?.*$/, '?…');
+    seen.add(key);
+  }
+  return undefined;
+}
+
+function rateLimitEverything(baseUrl: string): AnyHandler {
+  // A wait within the cap: a runtime that does not fail fast would wait and retry.
+  return http.all(`${baseUrl.replace(/\/+$/, '')}/*`, () =>
+    HttpResponse.json(
+      { message: 'rate limited' },
+      { status: 429, headers: { 'retry-after': '5' } },
+    ),
+  );
+}
+
+async function checkAbort(
+  harness: ConformanceHarness,
+  primary: PrimaryRoute | undefined,
+  options: ConnectorConformanceOptions,
+  happyHandlers: readonly AnyHandler[],
+): Promise<ConformanceCheckResult> {
+  const name = 'abort:stops-promptly';
+  if (primary === undefined) return { name, status: 'skipped', message: 'no primary route' };
+  const controller = new AbortController();
+  let requestAborted = false;
+  const { method, path } = parseRouteKey(primary.route);
+  const hanging = http.all(routeUrl(path, options.baseUrl), ({ request }) => {
+    if (method !== '*' && request.method.toUpperCase() !== method) return undefined;
+    request.signal.addEventListener('abort', () => {
+      requestAborted = true;
+    });
+    controller.abort(new Error('conformance: the host cancelled the run'));
+    return hangUntilAborted(request.signal);
+  });
+  let guard: NodeJS.Timeout | undefined;
+  const outcome = await Promise.race([
+    harness.collect([hanging, ...happyHandlers], { signal: controller.signal }),
+    new Promise<'hung'>((resolve) => {
+      guard = setTimeout(() => resolve('hung'), ABORT_GUARD_MS);
+    }),
+  ]);
+  clearTimeout(guard);
+  if (outcome === 'hung') {
+    return {
+      name,
+      status: 'failed',
+      message: `collection did not end within ${ABORT_GUARD_MS} ms of the abort`,
+    };
+  }
+  const problems = [...thrownProblems(outcome)];
+  const facts = outcome.result?.facts ?? [];
+  const notCancelled = facts.filter(
+    (fact) => fact.status !== 'unavailable' || fact.reason?.code !== 'cancelled',
+  );
+  if (facts.length === 0 || notCancelled.length > 0) {
+    problems.push(
+      `expected every fact unavailable: cancelled, got ${facts.map((fact) => `${fact.name}=${fact.status}:${fact.reason?.code ?? '-'}`).join(', ')}`,
+    );
+  }
+  return problems.length === 0
+    ? {
+        name,
+        status: 'passed',
+        message: `the run ended with cancelled facts${requestAborted ? ' and the request was aborted' : ''}`,
+      }
+    : { name, status: 'failed', message: problems.join('; ') };
+}
