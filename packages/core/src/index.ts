@@ -40,6 +40,12 @@ export type { CheckConnectorOptions, ConnectorCheck } from './engine/check-conne
 export { checkConnector } from './engine/check-connector';
 export type { CollectEvidenceOptions, CollectProgress } from './engine/collect-evidence';
 export { collectEvidence } from './engine/collect-evidence';
+export type {
+  ConnectorDetection,
+  DetectConnectorsOptions,
+  DetectConnectorsResult,
+} from './engine/detect-connectors';
+export { detectConnectors } from './engine/detect-connectors';
 export type { EvidenceTarget } from './engine/evidence-target';
 export { defineTarget } from './engine/evidence-target';
 export { formatMeasurement } from './engine/format-measurement';
@@ -124,6 +130,15 @@ export {
   measurementPhaseToStatus,
 } from './measurement/measurement-phase';
 export { parseMeasurementLimits } from './measurement/parse-measurement-limits';
+// Reports
+export { renderJsonReport } from './report/render-json-report';
+export { renderJunitReport } from './report/render-junit-report';
+export type { MarkdownReportInput } from './report/render-markdown-report';
+export {
+  GITHUB_COMMENT_CHARACTER_LIMIT,
+  renderMarkdownReport,
+} from './report/render-markdown-report';
+export type { ReportInput } from './report/report-input';
 export type { CachedResponse, CacheStore, LruCacheStoreOptions } from './runtime/cache/cache-store';
 export { createLruCacheStore } from './runtime/cache/cache-store';
 // Runtime: connector view, logging
@@ -193,6 +208,34 @@ export type {
 } from './runtime/secrets/secret-resolver';
 export { createSecretResolver, secretReferenceSchema } from './runtime/secrets/secret-resolver';
 export { SecretValue } from './runtime/secrets/secret-value';
+// Signing
+export type { Ed25519SignerOptions } from './signing/create-ed25519-signer';
+export { createEd25519Signer } from './signing/create-ed25519-signer';
+export type { Ed25519VerifierOptions } from './signing/create-ed25519-verifier';
+export { createEd25519Verifier } from './signing/create-ed25519-verifier';
+export type { CreateEvidenceStatementOptions } from './signing/create-evidence-statement';
+export { createEvidenceStatement } from './signing/create-evidence-statement';
+export type { DsseEnvelope, DsseSignature } from './signing/dsse-envelope';
+export { dsseEnvelopeSchema, IN_TOTO_PAYLOAD_TYPE } from './signing/dsse-envelope';
+export type { EvidenceSigner, EvidenceVerifier } from './signing/evidence-signer';
+export type {
+  EvidenceStatement,
+  ReleaseEvidencePredicate,
+  StatementSubject,
+} from './signing/evidence-statement';
+export {
+  IN_TOTO_STATEMENT_TYPE,
+  RELEASE_EVIDENCE_PREDICATE_TYPE,
+} from './signing/evidence-statement';
+export type { Ed25519KeyPair } from './signing/generate-ed25519-key-pair';
+export { generateEd25519KeyPair } from './signing/generate-ed25519-key-pair';
+export { preAuthenticationEncoding } from './signing/pre-authentication-encoding';
+export { signEvidence } from './signing/sign-evidence';
+export type {
+  EvidenceVerificationResult,
+  VerifyEvidenceEnvelopeOptions,
+} from './signing/verify-evidence-envelope';
+export { verifyEvidenceEnvelope } from './signing/verify-evidence-envelope';
 // Thresholds
 export type { ComparisonOperator } from './threshold/comparison-operator';
 export { evaluateThreshold } from './threshold/evaluate-threshold';

@@ -91,26 +91,36 @@ export async function checkConnectorConformance(
           );
         }
         add(name, problems, `${scenario.description}: ${describeExpectation(scenario)}`);
-        const requests = countRoute(run, primary.route, options.baseUrl);
         if (scenario.expectedRequests !== undefined) {
           const expected = scenario.expectedRequests(CONFORMANCE_RUNTIME.maxRetries);
-          if (requests !== expected) {
-            retryProblems.push(
-              `${scenario.id}: ${requests} request(s) to ${primary.route}, the runtime alone makes ${expected}`,
-            );
+          const counts = countRouteByUrl(run, primary.route, options.baseUrl);
+          if (counts.size === 0) {
+            retryProblems.push(`${scenario.id}: no request reached ${primary.route}`);
+          }
+          for (const [request, count] of counts) {
+            if (count !== expected) {
+              retryProblems.push(
+                `${scenario.id}: ${count} request(s) of ${request.replace(/\?.*$/, '?…')}, the runtime alone makes ${expected}`,
+              );
+            }
           }
         }
         if (scenario.expectedWaitMs !== undefined) {
           waitsChecked += 1;
           const { min, max } = scenario.expectedWaitMs;
           const waits = run.clock.waits;
+          // At most one wait per distinct faulted request (a connector may send several
+          // queries; an HTTP-date Retry-After that already passed needs no wait), at least one.
+          const faulted = countRouteByUrl(run, primary.route, options.baseUrl).size;
           const wrong =
             max === 0
               ? waits.length > 0
-              : waits.length !== 1 || (waits[0] ?? -1) < min || (waits[0] ?? -1) > max;
+              : waits.length === 0 ||
+                waits.length > faulted ||
+                waits.some((wait) => wait < min || wait > max);
           if (wrong) {
             waitProblems.push(
-              `${scenario.id}: waited [${waits.join(', ')}] ms, expected ${max === 0 ? 'no wait' : `one wait of ${min}–${max} ms`}`,
+              `${scenario.id}: waited [${waits.join(', ')}] ms, expected ${max === 0 ? 'no wait' : `one wait of ${min}–${max} ms per faulted request (at most ${faulted})`}`,
             );
           }
         }
@@ -148,26 +158,43 @@ export async function checkConnectorConformance(
     }
     add('check:completes', checkProblems, 'doCheck completes against the happy path');
 
-    const limited = await harness.check([rateLimitEverything(options.baseUrl)]);
-    const limitedProblems = thrownProblems(limited);
-    if (limited.result !== undefined) {
-      if (limited.result.ok)
-        limitedProblems.push('doCheck reported ok while every request was rate limited');
-      if (!limited.result.findings.some((finding) => finding.code === 'rate_limited')) {
-        limitedProblems.push(
-          `no rate_limited finding (${limited.result.findings.map((finding) => finding.code).join(', ')})`,
-        );
+    if (options.transport === 'none') {
+      checks.push({
+        name: 'check:fails-fast-on-429',
+        status: 'skipped',
+        message: 'the connector declares that it makes no HTTP requests',
+      });
+      add(
+        'transport:no-requests',
+        happy.requests.length === 0
+          ? []
+          : [
+              `the connector declared transport "none" but sent ${happy.requests.length} request(s)`,
+            ],
+        'the connector sent no HTTP request, as it declares',
+      );
+    } else {
+      const limited = await harness.check([rateLimitEverything(options.baseUrl)]);
+      const limitedProblems = thrownProblems(limited);
+      if (limited.result !== undefined) {
+        if (limited.result.ok)
+          limitedProblems.push('doCheck reported ok while every request was rate limited');
+        if (!limited.result.findings.some((finding) => finding.code === 'rate_limited')) {
+          limitedProblems.push(
+            `no rate_limited finding (${limited.result.findings.map((finding) => finding.code).join(', ')})`,
+          );
+        }
       }
+      if (limited.clock.waits.length > 0)
+        limitedProblems.push(`doCheck waited [${limited.clock.waits.join(', ')}] ms`);
+      const repeated = repeatedRequests(limited);
+      if (repeated !== undefined) limitedProblems.push(`doCheck repeated ${repeated}`);
+      add(
+        'check:fails-fast-on-429',
+        limitedProblems,
+        'doCheck reports rate_limited without waiting or retrying',
+      );
     }
-    if (limited.clock.waits.length > 0)
-      limitedProblems.push(`doCheck waited [${limited.clock.waits.join(', ')}] ms`);
-    const repeated = repeatedRequests(limited);
-    if (repeated !== undefined) limitedProblems.push(`doCheck repeated ${repeated}`);
-    add(
-      'check:fails-fast-on-429',
-      limitedProblems,
-      'doCheck reports rate_limited without waiting or retrying',
-    );
 
     const leaks = harness.outputs
       .map((text) => canary.findIn(text))
@@ -283,11 +310,13 @@ function faultHandler(
   if (happyRoute === undefined) {
     throw new TypeError(`primary route "${primary.route}" is not a key of routes`);
   }
-  let calls = 0;
+  // Sequences ("429 once, then the real answer") run per distinct request, so a connector that
+  // calls one route with several queries sees each of them faulted the same way.
+  const callsByUrl = new Map<string, number>();
   return http.all(routeUrl(path, options.baseUrl), async ({ request, params }) => {
     if (method !== '*' && request.method.toUpperCase() !== method) return undefined;
-    calls += 1;
-    const call = calls;
+    const call = (callsByUrl.get(request.url) ?? 0) + 1;
+    callsByUrl.set(request.url, call);
     return scenario.respond({
       call,
       request,
@@ -299,13 +328,29 @@ function faultHandler(
   });
 }
 
-function countRoute(run: HarnessRun<unknown>, route: string, baseUrl: string): number {
+/**
+ * Requests to a route, per distinct URL (query included): a connector may legitimately call one
+ * route several times with different queries (one PromQL query per fact), and each of those
+ * calls must be retried by the runtime alone.
+ */
+function countRouteByUrl(
+  run: HarnessRun<unknown>,
+  route: string,
+  baseUrl: string,
+): Map<string, number> {
   const { method, path } = parseRouteKey(route);
   const url = routeUrl(path, baseUrl);
-  return run.requests.filter(
-    (request) =>
-      (method === '*' || request.method === method) && matchRequestUrl(request.url, url).matches,
-  ).length;
+  const counts = new Map<string, number>();
+  for (const request of run.requests) {
+    if (
+      (method === '*' || request.method === method) &&
+      matchRequestUrl(request.url, url).matches
+    ) {
+      const key = `${request.method} ${request.url.href}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
 }
 
 function repeatedRequests(run: HarnessRun<unknown>): string | undefined {

@@ -51,6 +51,12 @@ export interface ConnectorConformanceOptions<Connector extends AnyConnectorV1 = 
     /** Scenarios that do not apply to this connector, with the reason (shown as skipped). */
     skipScenarios?: Partial<Record<FaultScenarioId, string>>;
   };
+  /**
+   * `none` for connectors that make no HTTP requests (an ingest connector reading a local
+   * report): HTTP-only checks are skipped with that reason, and the suite checks that the
+   * connector indeed sent nothing. Default `http`.
+   */
+  transport?: 'http' | 'none';
   /** The scenarios to run. Default `FAULT_SCENARIOS`; add your own provider-specific ones. */
   scenarios?: readonly FaultScenario[];
   /** A listening mock server to use; the suite creates (and closes) its own otherwise. */

@@ -310,7 +310,9 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
         pipeline.rateLimiter.schedule(
           send.url.origin,
           () => sendAttempt(send, requestId, attempt),
-          scheduleOptions,
+          pipeline.retryPolicy.failFastOnRateLimit
+            ? { ...scheduleOptions, failFast: { method: send.method, url: send.redactedUrl } }
+            : scheduleOptions,
         ),
       {
         policy: pipeline.retryPolicy,

@@ -1,4 +1,5 @@
 import pLimit, { type LimitFunction } from 'p-limit';
+import { ApiCallError } from '../../errors/api-call-error';
 import type { Clock } from '../retry/clock';
 import { type ResponseHeaders, readRateLimitState } from '../retry/parse-retry-after';
 import type { RateLimiter, RateLimitWait } from './rate-limiter';
@@ -66,8 +67,23 @@ export function createPerOriginRateLimiter(options: PerOriginRateLimiterOptions)
     return state;
   }
 
-  async function waitForBudget(origin: string, state: OriginState, signal?: AbortSignal) {
+  async function waitForBudget(
+    origin: string,
+    state: OriginState,
+    signal: AbortSignal | undefined,
+    failFast: { method: string; url: string } | undefined,
+  ) {
     const holdMs = state.holdUntil - clock.now();
+    if (holdMs > 0 && failFast !== undefined) {
+      throw new ApiCallError({
+        message: `${failFast.method} ${failFast.url}: the provider's rate limit resets in ${Math.ceil(holdMs / 1000)} s; not waiting.`,
+        reason: 'rate_limited',
+        method: failFast.method,
+        url: failFast.url,
+        isRetryable: false,
+        retryAfterMs: holdMs,
+      });
+    }
     if (holdMs > 0) {
       options.onWait?.({ origin, waitMs: holdMs, cause: 'provider' });
       await clock.sleep(holdMs, signal);
@@ -81,7 +97,7 @@ export function createPerOriginRateLimiter(options: PerOriginRateLimiterOptions)
 
   return {
     schedule(origin, task, scheduleOptions = {}) {
-      const { signal } = scheduleOptions;
+      const { signal, failFast } = scheduleOptions;
       if (signal?.aborted) return Promise.reject(signal.reason);
       const state = stateFor(origin);
       return new Promise((resolve, reject) => {
@@ -91,7 +107,7 @@ export function createPerOriginRateLimiter(options: PerOriginRateLimiterOptions)
           // Aborted while queued: give the slot to the next task without running this one.
           if (signal?.aborted) return;
           try {
-            await waitForBudget(origin, state, signal);
+            await waitForBudget(origin, state, signal, failFast);
             resolve(await task());
           } catch (error) {
             reject(error);

@@ -13,7 +13,14 @@ export interface RateLimiter {
   schedule<T>(
     origin: string,
     task: () => Promise<T>,
-    options?: { signal?: AbortSignal },
+    options?: {
+      signal?: AbortSignal;
+      /**
+       * Do not wait for a provider-announced reset: reject at once with a `rate_limited`
+       * `ApiCallError` for this (redacted) request instead. What connection checks want.
+       */
+      failFast?: { method: string; url: string };
+    },
   ): Promise<T>;
   /** Adapts the origin's budget to the rate-limit headers of a response. */
   observe(origin: string, headers: ResponseHeaders): void;

@@ -254,6 +254,27 @@ describe('createPerOriginRateLimiter', () => {
     expect(task).not.toHaveBeenCalled();
   });
 
+  it('fails fast instead of waiting for a provider reset when the caller asks (connection checks)', async () => {
+    const clock = createFakeClock();
+    const limiter = createPerOriginRateLimiter({ clock });
+    limiter.observe(ORIGIN, {
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(Math.ceil(clock.now() / 1000) + 30),
+    });
+    const task = vi.fn(async () => 1);
+    const failure = limiter.schedule(ORIGIN, task, {
+      failFast: { method: 'GET', url: `${ORIGIN}/user` },
+    });
+    await expect(failure).rejects.toSatisfy(
+      (error: unknown) => ApiCallError.isInstance(error) && error.reason === 'rate_limited',
+    );
+    expect(task).not.toHaveBeenCalled();
+    expect(clock.sleeps).toEqual([]);
+    // Without fail-fast the same call waits for the reset.
+    await expect(limiter.schedule(ORIGIN, task)).resolves.toBe(1);
+    expect(clock.sleeps.length).toBe(1);
+  });
+
   it('serves waiters of a token bucket in order, one refill apart', async () => {
     const clock = createFakeClock();
     const onWait = vi.fn();

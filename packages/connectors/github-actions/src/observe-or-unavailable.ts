@@ -1,0 +1,32 @@
+import {
+  EvidencekitError,
+  type FactObservationV1,
+  UNAVAILABLE_REASON_CODES,
+  type UnavailableReasonCode,
+} from '@evidencekit/core';
+
+/**
+ * Runs one fact's requests; when they fail with a typed Evidencekit error, that fact alone is
+ * `unavailable` with the error's reason and (already redacted) message, so the facts that
+ * could be read are still reported. Cancellation and unexpected errors propagate: the engine
+ * owns those.
+ */
+export async function observeOrUnavailable<Name extends string>(
+  name: Name,
+  signal: AbortSignal,
+  observe: () => Promise<FactObservationV1<Name>>,
+): Promise<FactObservationV1<Name>> {
+  try {
+    return await observe();
+  } catch (error) {
+    if (signal.aborted || !EvidencekitError.isInstance(error) || error.reason === 'cancelled') {
+      throw error;
+    }
+    const reason: UnavailableReasonCode = (UNAVAILABLE_REASON_CODES as readonly string[]).includes(
+      error.reason,
+    )
+      ? (error.reason as UnavailableReasonCode)
+      : 'connector_error';
+    return { name, kind: 'unavailable', reason, message: error.message };
+  }
+}

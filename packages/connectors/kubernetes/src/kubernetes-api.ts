@@ -1,0 +1,119 @@
+import type { ConnectorRuntime, HttpClient } from '@evidencekit/core';
+import type { ZodType } from 'zod';
+import { type Deployment, deploymentSchema } from './api/deployment-schema';
+import { type Pod, podListSchema } from './api/pod-list-schema';
+import { type ReplicaSet, replicaSetListSchema } from './api/replica-set-list-schema';
+import { selfSubjectAccessReviewSchema } from './api/self-subject-access-review-schema';
+import {
+  type SelfSubjectRulesReview,
+  selfSubjectRulesReviewSchema,
+} from './api/self-subject-rules-review-schema';
+import type { ClusterConnection } from './cluster-connection';
+import { withKubernetesStatus } from './kubernetes-status-error';
+import { listAllItems } from './list-all-items';
+
+/** What a `SelfSubjectAccessReview` asks: may I do `verb` on `resource`? */
+export interface ResourceAttributes {
+  verb: string;
+  group: string;
+  resource: string;
+  /** Absent or empty: in every namespace. */
+  namespace?: string;
+}
+
+/** The few Kubernetes API calls the connector makes, on the runtime's HTTP client. */
+export interface KubernetesApi {
+  /** The API server's base URL. */
+  readonly server: string;
+  /** API paths, for fact sources. */
+  deploymentPath(namespace: string, name: string): string;
+  getDeployment(namespace: string, name: string): Promise<Deployment>;
+  listReplicaSets(namespace: string, labelSelector: string): Promise<ReplicaSet[]>;
+  listPods(namespace: string, labelSelector: string): Promise<Pod[]>;
+  reviewRules(namespace: string): Promise<SelfSubjectRulesReview>;
+  reviewAccess(attributes: ResourceAttributes): Promise<boolean>;
+}
+
+const AUTHORIZATION = '/apis/authorization.k8s.io/v1';
+
+/**
+ * Binds the Kubernetes API to one cluster connection. The token goes to the runtime as bearer
+ * auth, so it is resolved at request time, registered with the redactor and never sent to
+ * another origin.
+ *
+ * The cluster CA is not passed: the runtime's `http()` has no per-client TLS option yet. Hosts
+ * trust a private cluster CA with a `dispatcher` (an undici Agent with `connect.ca`) or
+ * `NODE_EXTRA_CA_CERTS`; `checkConnector` says so when a CA is configured.
+ */
+export function createKubernetesApi(
+  runtime: ConnectorRuntime,
+  connection: ClusterConnection,
+): KubernetesApi {
+  const client: HttpClient = runtime.http({
+    baseUrl: connection.server,
+    auth: { type: 'bearer', token: connection.token },
+  });
+  const segment = encodeURIComponent;
+  const deploymentPath = (namespace: string, name: string) =>
+    `/apis/apps/v1/namespaces/${segment(namespace)}/deployments/${segment(name)}`;
+  const call = async <T>(subject: string | undefined, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      throw withKubernetesStatus(error, subject);
+    }
+  };
+  const review = <T>(path: string, kind: string, spec: unknown, schema: ZodType<T>) =>
+    call(undefined, async () => {
+      const response = await client.request({
+        method: 'POST',
+        path: `${AUTHORIZATION}/${path}`,
+        body: { apiVersion: 'authorization.k8s.io/v1', kind, spec },
+        schema,
+        // A review creates nothing: sending it twice is harmless, so the runtime may retry it.
+        idempotent: true,
+      });
+      return response.data;
+    });
+
+  return {
+    server: connection.server,
+    deploymentPath,
+    getDeployment: (namespace, name) =>
+      call(`Deployment "${name}" in namespace "${namespace}"`, () =>
+        client.getJson(deploymentPath(namespace, name), deploymentSchema),
+      ),
+    listReplicaSets: (namespace, labelSelector) =>
+      call(undefined, () =>
+        listAllItems(client, {
+          path: `/apis/apps/v1/namespaces/${segment(namespace)}/replicasets`,
+          query: { labelSelector },
+          schema: replicaSetListSchema,
+        }),
+      ),
+    listPods: (namespace, labelSelector) =>
+      call(undefined, () =>
+        listAllItems(client, {
+          path: `/api/v1/namespaces/${segment(namespace)}/pods`,
+          query: { labelSelector },
+          schema: podListSchema,
+        }),
+      ),
+    reviewRules: (namespace) =>
+      review(
+        'selfsubjectrulesreviews',
+        'SelfSubjectRulesReview',
+        { namespace },
+        selfSubjectRulesReviewSchema,
+      ),
+    reviewAccess: async (attributes) =>
+      (
+        await review(
+          'selfsubjectaccessreviews',
+          'SelfSubjectAccessReview',
+          { resourceAttributes: { ...attributes, namespace: attributes.namespace ?? '' } },
+          selfSubjectAccessReviewSchema,
+        )
+      ).status.allowed,
+  };
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { namespaceNameSchema, objectNameSchema } from './kubernetes-names';
+
+/**
+ * The connector-specific part of a target: one Deployment in one namespace. The namespace is
+ * optional in the schema only so that a cluster-wide target (no namespace, or `'*'`) becomes
+ * evidence that says `unavailable: scope` instead of a bare configuration error.
+ */
+export const kubernetesSelectorSchema = z.object({
+  namespace: namespaceNameSchema
+    .or(z.literal('*'))
+    .optional()
+    .describe('The namespace of the Deployment. Required: cluster-wide targets are refused.'),
+  deployment: objectNameSchema.describe('The Deployment name.'),
+  container: objectNameSchema
+    .optional()
+    .describe('The container whose image digest is reported. Default: the first container.'),
+});
+
+/** Validated selector. */
+export type KubernetesTarget = z.output<typeof kubernetesSelectorSchema>;
+
+/** The selector of a Kubernetes target, e.g. `{ namespace: 'shop', deployment: 'api' }`. */
+export type KubernetesSelector = z.input<typeof kubernetesSelectorSchema>;

@@ -1,0 +1,10 @@
+export type { WebhookIngestPayload } from './api/signed-payload-schema';
+export type { CreateWebhookOptions } from './create-webhook';
+export { createWebhook } from './create-webhook';
+export { signWebhookPayload } from './sign-webhook-payload';
+export type { HostResolver, ResolvedAddress } from './ssrf/host-resolver';
+export { VERSION } from './version';
+export type { WebhookConnector } from './webhook-connector';
+export { webhookConnector } from './webhook-connector';
+export type { WebhookSelector } from './webhook-selector';
+export type { WebhookSettings } from './webhook-settings';

@@ -1,0 +1,46 @@
+import { describeConnectorConformance } from '@evidencekit/testing/vitest';
+import { createWebhook, type WebhookConnector } from '../src/index';
+import { ietfHealthPass } from './fixtures/health-bodies';
+import { resolverFrom } from './support';
+
+const baseUrl = 'https://status.acme.example';
+// The health pull resolves its host before any request; the suite's mock server answers for it.
+const resolveHost = resolverFrom({ 'status.acme.example': ['93.184.215.14'] });
+
+// The suite drives `collectEvidence` and `checkConnector`, so it covers the health pull (the one
+// part of this connector that calls a provider); ingestion and manual evidence have their own tests.
+describeConnectorConformance<WebhookConnector>({
+  name: 'webhook',
+  createConnector: (settings) => createWebhook(settings, { resolveHost }),
+  settings: (secretReference) => ({
+    secret: secretReference,
+    facts: {
+      smoke_tests_failed: {
+        pointer: '/tests/failed',
+        unit: 'count',
+        threshold: '== 0',
+        action: 'Fix the failing smoke tests.',
+      },
+    },
+    health: { url: `${baseUrl}/health`, statusPointer: '/status', token: secretReference },
+  }),
+  target: {
+    scope: { workspaceId: 'workspace-acme', service: 'checkout-api', environment: 'production' },
+    selector: { mode: 'health' },
+  },
+  baseUrl,
+  routes: { 'GET /health': { json: ietfHealthPass } },
+  // Latency is measured whatever the body says; the status word is what a bad body breaks.
+  primaryRoutes: [{ route: 'GET /health', facts: ['endpoint_status'] }],
+  expectations: {
+    facts: { endpoint_status: 'passed', endpoint_latency: 'passed' },
+    // endpoint_latency is measured around the runtime's request, retries included (the runtime
+    // does not report the last attempt's duration yet), so a recovered run honestly differs
+    // from the happy path. These scenarios are covered by the other connectors' suites.
+    skipScenarios: {
+      'rate-limited-retry-after-seconds': 'endpoint_latency includes the Retry-After wait',
+      'rate-limited-retry-after-date': 'endpoint_latency includes the Retry-After wait',
+      'service-unavailable-burst': 'endpoint_latency includes the retry backoff',
+    },
+  },
+});

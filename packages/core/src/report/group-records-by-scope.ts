@@ -1,0 +1,49 @@
+import type { EvidenceRecord } from '../evidence/evidence-schema';
+
+/** The records of one workspace, service and environment. */
+export interface ScopeGroup {
+  workspaceId: string;
+  service: string;
+  environment: string;
+  /** Ordered by connector, then by observation time, then by content. */
+  records: EvidenceRecord[];
+}
+
+/**
+ * Groups records by workspace, service and environment, in code-unit order, so a report is the
+ * same whatever order the records came in.
+ */
+export function groupRecordsByScope(records: readonly EvidenceRecord[]): ScopeGroup[] {
+  const groups = new Map<string, ScopeGroup>();
+  for (const record of records) {
+    const { workspaceId, service, environment } = record.scope;
+    const key = JSON.stringify([workspaceId, service, environment]);
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { workspaceId, service, environment, records: [] };
+      groups.set(key, group);
+    }
+    group.records.push(record);
+  }
+  const sorted = [...groups.values()].sort(
+    (left, right) =>
+      compareText(left.workspaceId, right.workspaceId) ||
+      compareText(left.service, right.service) ||
+      compareText(left.environment, right.environment),
+  );
+  for (const group of sorted) {
+    group.records.sort(
+      (left, right) =>
+        compareText(left.connector, right.connector) ||
+        compareText(left.freshness.observedAt, right.freshness.observedAt) ||
+        compareText(JSON.stringify(left), JSON.stringify(right)),
+    );
+  }
+  return sorted;
+}
+
+/** Compares by code units, not locale rules, so the order is the same on every machine. */
+export function compareText(left: string, right: string): number {
+  if (left === right) return 0;
+  return left < right ? -1 : 1;
+}
