@@ -64,7 +64,7 @@ export type { ConfigurationIssue } from './errors/configuration-error';
 export { ConfigurationError } from './errors/configuration-error';
 export { configurationErrorFromZod } from './errors/configuration-error-from-zod';
 export { DeadlineExceededError } from './errors/deadline-exceeded-error';
-export { EvidencekitError } from './errors/evidencekit-error';
+export { EvidencekitError, hasMarker } from './errors/evidencekit-error';
 export type { ResponseIssue } from './errors/invalid-response-error';
 export { InvalidResponseError } from './errors/invalid-response-error';
 export type { PaginationLoopKind } from './errors/pagination-loop-error';

@@ -8,8 +8,7 @@ export const GITHUB_API_URL = 'https://api.github.com';
 /** Settings of the GitHub Actions connector. */
 export const githubActionsSettingsSchema = z
   .object({
-    // Core types the field's input as unknown; a reference is always written as a string.
-    token: (secretReferenceSchema() as z.ZodType<string, string>).describe(
+    token: secretReferenceSchema().describe(
       'Reference to a GitHub token, e.g. "env:GITHUB_TOKEN". Least privilege: a fine-grained token on the one repository with Actions: read.',
     ),
     baseUrl: z

@@ -22,9 +22,9 @@ export type TrivyFactName =
   | 'artifact_digest_match';
 
 /** The word `artifact_digest_match` takes when the report is about the released artifact. */
-export const DIGEST_MATCHES = 'matches';
+export const DIGEST_MATCHES = 'match';
 /** The word `artifact_digest_match` takes when the report is about another artifact. */
-export const DIGEST_DIFFERS = 'differs';
+export const DIGEST_DIFFERS = 'mismatch';
 
 // Counts by severity have no `whenEmpty` rule on purpose: a report that scanned no package
 // targets proves nothing, so it stays `unavailable: no_data` rather than passing with 0.

@@ -264,7 +264,7 @@ describe('artifact digest', () => {
 
     expect(fact(record, 'artifact_digest_match')).toMatchObject({
       status: 'failed',
-      value: 'differs',
+      value: 'mismatch',
       reason: { code: 'threshold_breached' },
     });
     expect(fact(record, 'artifact_digest_match').reason?.message).toContain(

@@ -74,7 +74,14 @@ export function buildEvidenceRecord(
     result.providerMetadata === undefined
       ? undefined
       : { [context.connector.metadata.id]: result.providerMetadata };
-  return finishRecord(context, facts, warnings, result.observedAt, providerMetadata);
+  return finishRecord(
+    context,
+    facts,
+    warnings,
+    result.observedAt,
+    providerMetadata,
+    result.maxAgeSeconds,
+  );
 }
 
 /** A record whose every catalog fact is `unavailable` for one reason: the collection failed. */
@@ -101,14 +108,21 @@ function finishRecord(
   warnings: EvidenceWarning[],
   observedAt: Date | undefined,
   providerMetadata: Record<string, Record<string, JsonValue>> | undefined,
+  connectorMaxAgeSeconds?: number,
 ): EvidenceRecord {
+  const configuredMaxAge = context.maxAgeSeconds ?? context.connector.metadata.defaultMaxAgeSeconds;
+  // The schema needs a positive age; evidence that has already expired keeps the smallest one.
+  const maxAgeSeconds =
+    connectorMaxAgeSeconds === undefined
+      ? configuredMaxAge
+      : Math.max(1, Math.min(configuredMaxAge, connectorMaxAgeSeconds));
   const record: EvidenceRecord = {
     schema: EVIDENCE_SCHEMA_V1_ID,
     connector: context.connector.metadata.id,
     scope: context.scope,
     freshness: {
       observedAt: (observedAt ?? context.collectedAt).toISOString(),
-      maxAgeSeconds: context.maxAgeSeconds ?? context.connector.metadata.defaultMaxAgeSeconds,
+      maxAgeSeconds,
       collectedAt: context.collectedAt.toISOString(),
     },
     facts,

@@ -52,6 +52,7 @@ const observationSchema = z.discriminatedUnion('kind', [
 /** The shape `doCollect` and `doIngest` must return. */
 export const collectResultSchema = z.object({
   observedAt: z.date().optional(),
+  maxAgeSeconds: z.number().int().nonnegative().optional(),
   facts: z.array(observationSchema),
   warnings: z.array(warningSchema).optional(),
   providerMetadata: z.record(z.string(), jsonValueSchema).optional(),

@@ -93,6 +93,21 @@ describe('collectEvidence', () => {
     expect(record?.freshness.observedAt).toBe('2026-11-21T12:00:00.000Z');
   });
 
+  it('lets a connector shorten freshness, never extend it', async () => {
+    const shorter = scriptedConnector(async () => ({
+      maxAgeSeconds: 42,
+      facts: [{ name: 'rollout_status', kind: 'word', value: 'Complete' }],
+    }));
+    const longer = scriptedConnector(async () => ({
+      maxAgeSeconds: 86_400,
+      facts: [{ name: 'rollout_status', kind: 'word', value: 'Complete' }],
+    }));
+    const [short] = await collect(targetsFor(shorter, ['api']));
+    const [long] = await collect(targetsFor(longer, ['api']));
+    expect(short?.freshness.maxAgeSeconds).toBe(42);
+    expect(long?.freshness.maxAgeSeconds).toBe(300);
+  });
+
   it.each([
     ['a plain Error', () => new Error('socket hang up'), 'connector_error'],
     [

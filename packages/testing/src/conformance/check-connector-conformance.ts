@@ -226,7 +226,8 @@ export async function checkConnectorConformance(
   };
 }
 
-function safeConnectorId(options: ConnectorConformanceOptions): string {
+/** The connector id the suite is about (for titles), without running anything. */
+export function safeConnectorId(options: ConnectorConformanceOptions): string {
   try {
     return options.createConnector(options.settings('env:UNUSED')).connector.metadata.id;
   } catch {

@@ -1,6 +1,9 @@
 import type { AnyConnectorV1 } from '@evidencekit/core';
 import { describe, expect, it } from 'vitest';
-import { checkConnectorConformance } from '../conformance/check-connector-conformance';
+import {
+  checkConnectorConformance,
+  safeConnectorId,
+} from '../conformance/check-connector-conformance';
 import type { ConnectorConformanceOptions } from '../conformance/conformance-options';
 import type { ConformanceReport } from '../conformance/conformance-report';
 
@@ -23,7 +26,7 @@ import type { ConformanceReport } from '../conformance/conformance-report';
 export function describeConnectorConformance<Connector extends AnyConnectorV1>(
   options: ConnectorConformanceOptions<Connector>,
 ): void {
-  describe(`connector conformance: ${options.name ?? 'connector'}`, () => {
+  describe(`connector conformance: ${options.name ?? safeConnectorId(options as unknown as ConnectorConformanceOptions)}`, () => {
     let report: Promise<ConformanceReport> | undefined;
     const run = () => {
       report ??= checkConnectorConformance(options as unknown as ConnectorConformanceOptions);

@@ -51,6 +51,12 @@ export interface CollectResultV1<FactName extends string = string> {
    * has one. Core uses the fetch time otherwise.
    */
   observedAt?: Date;
+  /**
+   * How long this evidence may be trusted, when the connector knows better than the
+   * configured maximum age (manual evidence that expires, a certificate that lapses). Core keeps
+   * the shorter of the two, so a connector can only shorten freshness, never extend it.
+   */
+  maxAgeSeconds?: number;
   facts: FactObservationV1<FactName>[];
   warnings?: EvidenceWarning[];
   /** Raw provider details; stored under the connector id in `providerMetadata`. */

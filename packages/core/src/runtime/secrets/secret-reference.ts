@@ -50,7 +50,7 @@ export function parseSecretReference(reference: string): ParsedSecretReference |
  */
 export function secretReferenceSchema(
   options: { schemes?: readonly string[] } = {},
-): z.ZodType<string> {
+): z.ZodType<string, string> {
   const allowedSchemes = options.schemes;
   return z
     .string()
