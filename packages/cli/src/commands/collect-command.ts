@@ -1,0 +1,36 @@
+import type { Command } from '../command';
+import {
+  configOptionHelp,
+  configOptions,
+  positiveIntegerFlag,
+  reportOptionHelp,
+  reportOptions,
+  runOptionHelp,
+  runOptions,
+  scopeOptionHelp,
+  scopeOptions,
+} from '../command-flags';
+import { loadCommandConfig } from '../config/load-command-config';
+import { EXIT_CODES } from '../exit-codes';
+import { REPORT_FORMATS, reportFormatOf } from '../output/report-format';
+import { writeReport } from '../output/write-report';
+import { collectRecords } from './collect-records';
+
+/** `evidencekit collect`: configuration → evidence records. */
+export const collectCommand: Command = {
+  name: 'collect',
+  usage: 'collect [flags]',
+  summary: 'Collect evidence records for the configured services and environments',
+  options: { ...configOptions, ...reportOptions, ...scopeOptions, ...runOptions },
+  optionHelp: [...configOptionHelp, ...scopeOptionHelp, ...runOptionHelp, ...reportOptionHelp],
+  async run(session, args) {
+    const format = reportFormatOf(args, REPORT_FORMATS);
+    // Flag mistakes are usage errors even when the configuration is also broken.
+    positiveIntegerFlag(args, 'concurrency');
+    positiveIntegerFlag(args, 'timeout-ms');
+    const loaded = await loadCommandConfig(session, args, true);
+    const records = await collectRecords(session, args, loaded, { progress: true });
+    await writeReport(session, args, format, { records });
+    return EXIT_CODES.ok;
+  },
+};

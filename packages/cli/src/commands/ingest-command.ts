@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  type ConfiguredConnector,
+  configureConnector,
+  ingestEvidence,
+  releaseSchema,
+} from '@evidencekit/core';
+import type { Command } from '../command';
+import {
+  configOptionHelp,
+  configOptions,
+  positiveIntegerFlag,
+  reportOptionHelp,
+  reportOptions,
+  requirePositionals,
+  stringFlag,
+} from '../command-flags';
+import { configureConnectors } from '../config/configure-connectors';
+import { loadCommandConfig } from '../config/load-command-config';
+import type { LoadedConfig } from '../config/load-config';
+import { loadConnectorModule } from '../config/load-connector-module';
+import { noInputError, usageError } from '../errors/usage-error';
+import { EXIT_CODES } from '../exit-codes';
+import { REPORT_FORMATS, reportFormatOf } from '../output/report-format';
+import { writeReport } from '../output/write-report';
+
+/** `evidencekit ingest <connector> <file>`: an uploaded report → an evidence record. */
+export const ingestCommand: Command = {
+  name: 'ingest',
+  usage: 'ingest <connector> <file> [flags]',
+  summary: 'Turn a report file (e.g. a Trivy JSON report) into an evidence record',
+  options: {
+    ...configOptions,
+    ...reportOptions,
+    workspace: { type: 'string' },
+    service: { type: 'string' },
+    environment: { type: 'string' },
+    'release-version': { type: 'string' },
+    commit: { type: 'string' },
+    'artifact-digest': { type: 'string' },
+    'timeout-ms': { type: 'string' },
+  },
+  optionHelp: [
+    '  <connector>                  a configured instance id, or a connector package (trivy = @evidencekit/trivy)',
+    "    --workspace <id>         the workspace (default: the configuration's workspaceId)",
+    '    --service <name>         the service (default: the only configured service)',
+    '    --environment <name>     the environment (default: the only configured environment)',
+    '    --release-version <v>, --commit <sha>, --artifact-digest <sha256:hex>   the release',
+    ...configOptionHelp,
+    ...reportOptionHelp,
+  ],
+  async run(session, args) {
+    const format = reportFormatOf(args, REPORT_FORMATS);
+    const [connectorName = '', file = ''] = requirePositionals(
+      args,
+      ['connector', 'file'],
+      ingestCommand.usage,
+    );
+    const loaded = await loadCommandConfig(session, args, false);
+    const configured = await resolveIngestConnector(connectorName, loaded, session.io.cwd);
+
+    const onlyService =
+      loaded?.config.services.length === 1 ? loaded.config.services[0] : undefined;
+    const workspaceId = stringFlag(args, 'workspace') ?? loaded?.config.workspaceId;
+    const service = stringFlag(args, 'service') ?? onlyService?.name;
+    const environment =
+      stringFlag(args, 'environment') ??
+      (onlyService?.environments.length === 1 ? onlyService.environments[0] : undefined);
+    for (const [flag, value] of [
+      ['--workspace', workspaceId],
+      ['--service', service],
+      ['--environment', environment],
+    ] as const) {
+      if (value === undefined)
+        throw usageError(`${flag} is required: the configuration does not name a single one.`);
+    }
+    const release = releaseSchema.safeParse({
+      ...onlyService?.release,
+      ...(stringFlag(args, 'release-version') === undefined
+        ? {}
+        : { version: stringFlag(args, 'release-version') }),
+      ...(stringFlag(args, 'commit') === undefined ? {} : { commit: stringFlag(args, 'commit') }),
+      ...(stringFlag(args, 'artifact-digest') === undefined
+        ? {}
+        : { artifactDigest: stringFlag(args, 'artifact-digest') }),
+    });
+    if (!release.success)
+      throw usageError(`Release flags: ${release.error.issues[0]?.message ?? 'invalid'}.`);
+
+    let text: string;
+    try {
+      text = await readFile(path.resolve(session.io.cwd, file), 'utf8');
+    } catch (error) {
+      throw noInputError(
+        `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`,
+        error,
+      );
+    }
+    const payload = parsePayload(text);
+    const runtime = session.createRuntime();
+    const timeoutMs = positiveIntegerFlag(args, 'timeout-ms');
+    try {
+      const record = await ingestEvidence(configured, {
+        scope: {
+          workspaceId: workspaceId ?? '',
+          service: service ?? '',
+          environment: environment ?? '',
+          ...(Object.keys(release.data).length === 0 ? {} : { release: release.data }),
+        },
+        payload,
+        runtime,
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      });
+      await writeReport(session, args, format, { records: [record] });
+    } finally {
+      await runtime.close();
+    }
+    return EXIT_CODES.ok;
+  },
+};
+
+async function resolveIngestConnector(
+  name: string,
+  loaded: LoadedConfig | undefined,
+  cwd: string,
+): Promise<ConfiguredConnector> {
+  if (loaded !== undefined && name in loaded.config.connectors) {
+    const configured = (await configureConnectors(loaded, new Set([name]))).get(name);
+    if (configured !== undefined) return configured;
+  }
+  // A bare provider name means the official package; anything else is a package or a path.
+  const use = /^[a-z][a-z0-9-]*$/.test(name) ? `@evidencekit/${name}` : name;
+  const connector = await loadConnectorModule(use, {
+    baseDirectory: loaded?.directory ?? cwd,
+    fieldPath: '<connector>',
+  });
+  return configureConnector(connector, {}, { instanceId: connector.metadata.id });
+}
+
+function parsePayload(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
