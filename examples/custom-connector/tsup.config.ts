@@ -1,0 +1,3 @@
+import { definePackageBuild } from '../../scripts/tsup-package-config';
+
+export default definePackageBuild();
