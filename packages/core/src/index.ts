@@ -64,6 +64,11 @@ export type { ConfigurationIssue } from './errors/configuration-error';
 export { ConfigurationError } from './errors/configuration-error';
 export { configurationErrorFromZod } from './errors/configuration-error-from-zod';
 export { DeadlineExceededError } from './errors/deadline-exceeded-error';
+export type {
+  DestinationRefusalKind,
+  DestinationRefusedErrorOptions,
+} from './errors/destination-refused-error';
+export { DestinationRefusedError } from './errors/destination-refused-error';
 export { EvidencekitError, hasMarker } from './errors/evidencekit-error';
 export type { ResponseIssue } from './errors/invalid-response-error';
 export { InvalidResponseError } from './errors/invalid-response-error';
@@ -159,7 +164,22 @@ export {
   createRuntimeEventEmitter,
   RUNTIME_EVENT_CHANNELS,
 } from './runtime/events/runtime-event-emitter';
+// Runtime: destination policy (SSRF protection for user-supplied URLs)
+export type { AddressClass, AddressClassification } from './runtime/http/address-class';
+export { classifyAddress } from './runtime/http/address-class';
 export type { QueryParameters } from './runtime/http/build-request-url';
+export type {
+  AllowableAddressClass,
+  DestinationPolicy,
+} from './runtime/http/destination-policy';
+export {
+  ALLOWABLE_ADDRESS_CLASSES,
+  isAddressClassAllowed,
+} from './runtime/http/destination-policy';
+export type { GuardedLookup } from './runtime/http/guarded-lookup';
+export { createGuardedLookup, DESTINATION_REFUSED_CODE } from './runtime/http/guarded-lookup';
+export type { HostResolver, ResolvedAddress } from './runtime/http/host-resolver';
+export { systemHostResolver } from './runtime/http/host-resolver';
 export type { HttpAuth, SecretInput } from './runtime/http/http-auth';
 export type {
   HttpClient,
@@ -168,6 +188,8 @@ export type {
   HttpResponse,
   PaginatedRequest,
 } from './runtime/http/http-client';
+export type { VettedHost } from './runtime/http/vet-destination';
+export { vetHost, vetRedirectTarget, vetUrl } from './runtime/http/vet-destination';
 export type { Logger } from './runtime/logger';
 export { silentLogger } from './runtime/logger';
 export { nextLinkUrl, parseLinkHeader } from './runtime/pagination/link-header';

@@ -48,15 +48,6 @@ export async function checkKubernetesAccess(
     findings.push({ status: 'error', code: error.reason, message: error.message });
     return { ok: false, findings };
   }
-  if (connection.certificateAuthority !== undefined) {
-    findings.push({
-      status: 'warning',
-      code: 'certificate_authority_not_applied',
-      message:
-        `${connection.description} names a cluster CA, which this Evidencekit runtime cannot apply per connector yet; ` +
-        'the connection above worked, so the CA is already trusted (NODE_EXTRA_CA_CERTS or a host dispatcher). Keep it that way in every environment.',
-    });
-  }
   if (findings.every((finding) => finding.status !== 'error')) {
     findings.unshift({
       status: 'ok',

@@ -7,8 +7,8 @@ export interface ClusterConnection {
   /** The bearer token: a reference resolved by core, or a value read from a file. */
   token: SecretInput;
   /**
-   * The cluster CA (PEM), when the settings name one. The runtime's HTTP client cannot use a
-   * per-client CA yet, so this is reported by `checkConnector` rather than applied.
+   * The cluster CA (PEM), when the settings name one: the only CA the client trusts for this
+   * API server (the runtime's per-client `tls.ca`).
    */
   certificateAuthority?: string;
   /** The namespace the credential belongs to (service account, kubeconfig context). */

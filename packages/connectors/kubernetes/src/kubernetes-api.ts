@@ -41,9 +41,9 @@ const AUTHORIZATION = '/apis/authorization.k8s.io/v1';
  * auth, so it is resolved at request time, registered with the redactor and never sent to
  * another origin.
  *
- * The cluster CA is not passed: the runtime's `http()` has no per-client TLS option yet. Hosts
- * trust a private cluster CA with a `dispatcher` (an undici Agent with `connect.ca`) or
- * `NODE_EXTRA_CA_CERTS`; `checkConnector` says so when a CA is configured.
+ * The cluster CA (kubeconfig, in-cluster `ca.crt` or `certificateAuthorityPath`) is the
+ * client's TLS trust, as with kubectl: the API server's certificate must chain to it. Without
+ * one, Node's default CA store applies. A host `dispatcher` on the runtime owns TLS instead.
  */
 export function createKubernetesApi(
   runtime: ConnectorRuntime,
@@ -52,6 +52,9 @@ export function createKubernetesApi(
   const client: HttpClient = runtime.http({
     baseUrl: connection.server,
     auth: { type: 'bearer', token: connection.token },
+    ...(connection.certificateAuthority === undefined
+      ? {}
+      : { tls: { ca: connection.certificateAuthority } }),
   });
   const segment = encodeURIComponent;
   const deploymentPath = (namespace: string, name: string) =>

@@ -1,6 +1,10 @@
-import type { CheckFindingV1, CheckOptionsV1, CheckResultV1 } from '@evidencekit/core';
+import type {
+  CheckFindingV1,
+  CheckOptionsV1,
+  CheckResultV1,
+  HostResolver,
+} from '@evidencekit/core';
 import { pullHealthEndpoint } from './collect-endpoint-health';
-import type { HostResolver } from './ssrf/host-resolver';
 import type { WebhookConfig } from './webhook-settings';
 
 // NIST SP 800-107 and RFC 2104: an HMAC key shorter than the hash output weakens it.
@@ -12,7 +16,7 @@ const MINIMUM_SECRET_LENGTH = 32;
  * a refused destination, a 401, a 429) propagate and the engine reports them as findings.
  */
 export async function checkWebhook(
-  options: CheckOptionsV1<WebhookConfig> & { resolveHost: HostResolver },
+  options: CheckOptionsV1<WebhookConfig> & { resolveHost?: HostResolver },
 ): Promise<CheckResultV1> {
   const { config, runtime } = options;
   const findings: CheckFindingV1[] = [];
@@ -45,8 +49,7 @@ export async function checkWebhook(
   if (health !== undefined) {
     const response = await pullHealthEndpoint(health, {
       runtime,
-      now: options.now,
-      resolveHost: options.resolveHost,
+      ...(options.resolveHost === undefined ? {} : { resolveHost: options.resolveHost }),
     });
     findings.push({
       status: 'ok',

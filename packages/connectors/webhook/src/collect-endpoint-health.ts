@@ -2,13 +2,13 @@ import {
   type CollectResultV1,
   ConfigurationError,
   type ConnectorRuntime,
+  DestinationRefusedError,
+  type HostResolver,
   type HttpResponse,
 } from '@evidencekit/core';
 import { healthBodySchema } from './api/health-body-schema';
 import { evaluateJsonPointer } from './json-pointer';
 import { observeJsonValue } from './observe-json-value';
-import type { HostResolver } from './ssrf/host-resolver';
-import { vetUrl } from './ssrf/ssrf-guard';
 import type { HealthFactName } from './webhook-facts';
 import type { WebhookConfig, WebhookHealthConfig } from './webhook-settings';
 
@@ -16,18 +16,20 @@ import type { WebhookConfig, WebhookHealthConfig } from './webhook-settings';
 export interface EndpointHealthOptions {
   config: WebhookConfig;
   runtime: ConnectorRuntime;
-  now: () => Date;
-  resolveHost: HostResolver;
+  /** Resolves the endpoint's hostname for the destination policy. Default: the system's. */
+  resolveHost?: HostResolver;
 }
 
 /**
  * `doCollect` for `{ mode: 'health' }`: pulls the configured health endpoint behind the SSRF
  * guard and reports `endpoint_status` and `endpoint_latency`.
  *
- * The guard vets the URL's scheme and every address its host resolves to before the request.
- * Redirects stay on the vetted origin (the runtime refuses cross-origin ones), so every hop
- * goes to a vetted host. Error answers (4xx, 5xx after the runtime's retries) propagate as the
- * runtime's typed errors, so the facts are `unavailable` with that reason, never passed.
+ * The guard is the runtime's destination policy: it vets the URL's scheme and every address
+ * its host resolves to before each request and each redirect, and pins every new connection
+ * to a vetted address, so DNS rebinding cannot swap it. Redirects stay on the vetted origin
+ * (cross-origin ones are refused). Error answers (4xx, 5xx after the runtime's retries)
+ * propagate as the runtime's typed errors, so the facts are `unavailable` with that reason,
+ * never passed.
  *
  * @throws ConfigurationError when `settings.health` is not configured.
  * @throws DestinationRefusedError when the guard refuses the URL.
@@ -57,29 +59,47 @@ export async function collectEndpointHealth(
   return {
     facts: [
       status,
-      { name: 'endpoint_latency', kind: 'measured', value: response.latencyMs, unit: 'ms', source },
+      {
+        name: 'endpoint_latency',
+        kind: 'measured',
+        value: response.durationMs,
+        unit: 'ms',
+        source,
+      },
     ],
     providerMetadata: { httpStatus: response.status },
   };
 }
 
 /**
- * Vets and GETs the health endpoint once; shared by `doCollect` and `doCheck`.
+ * GETs the health endpoint once behind the destination policy; shared by `doCollect` and
+ * `doCheck`.
  *
- * @returns The answer and how long it took on the engine's clock.
+ * @returns The answer; its `durationMs` (the last attempt alone, retry waits excluded) is the
+ *   endpoint's latency.
+ * @throws DestinationRefusedError (from core) when the policy refuses the URL or an address.
  */
 export async function pullHealthEndpoint(
   health: WebhookHealthConfig,
   options: Omit<EndpointHealthOptions, 'config'>,
-): Promise<HttpResponse<unknown> & { latencyMs: number }> {
+): Promise<HttpResponse<unknown>> {
   const url = new URL(health.url);
-  await vetUrl(url, {
-    allowAddressClasses: health.allowAddressClasses,
-    allowInsecureHttp: health.allowInsecureHttp,
-    resolveHost: options.resolveHost,
-  });
+  if (url.username !== '' || url.password !== '') {
+    // The client is built on the origin, which would drop them silently: refuse instead.
+    throw new DestinationRefusedError({
+      kind: 'scheme',
+      hostname: url.hostname,
+      message:
+        'URLs with credentials in them are refused; configure settings.health.token instead.',
+    });
+  }
   const client = options.runtime.http({
     baseUrl: url.origin,
+    destinationPolicy: {
+      allowAddressClasses: health.allowAddressClasses,
+      allowInsecureHttp: health.allowInsecureHttp,
+      ...(options.resolveHost === undefined ? {} : { resolveHost: options.resolveHost }),
+    },
     ...(health.token === undefined ? {} : { auth: { type: 'bearer', token: health.token } }),
     // A health answer must be current: never served from or revalidated against a cache.
     cache: false,
@@ -87,14 +107,12 @@ export async function pullHealthEndpoint(
     allowedRedirectOrigins: [],
     ...(health.timeoutMs === undefined ? {} : { timeoutMs: health.timeoutMs }),
   });
-  const started = options.now().getTime();
-  const response = await client.request<unknown>({
+  return client.request<unknown>({
     path: `${url.pathname}${url.search}`,
     ...(health.statusPointer === undefined
       ? { responseType: 'text' as const }
       : { schema: healthBodySchema, headers: { accept: 'application/json' } }),
   });
-  return { ...response, latencyMs: Math.max(0, options.now().getTime() - started) };
 }
 
 /** The health settings, or a configuration error naming `settings.health`. */

@@ -1,5 +1,4 @@
-import { type ConfiguredConnector, configureConnector } from '@evidencekit/core';
-import type { HostResolver } from './ssrf/host-resolver';
+import { type ConfiguredConnector, configureConnector, type HostResolver } from '@evidencekit/core';
 import { buildWebhookConnector, type WebhookConnector } from './webhook-connector';
 import { webhookFactCatalog } from './webhook-facts';
 import { type WebhookSettings, webhookSettingsSchema } from './webhook-settings';
@@ -7,8 +6,10 @@ import { type WebhookSettings, webhookSettingsSchema } from './webhook-settings'
 /** Options of `createWebhook` beyond its settings. */
 export interface CreateWebhookOptions {
   /**
-   * Resolves hostnames for the health pull's SSRF guard. Default: the operating system's
-   * resolver (`dns.lookup` with `all: true`). Tests and hosts with their own DNS pass one.
+   * Resolves hostnames for the health pull's destination policy (SSRF guard): the runtime
+   * vets the URL with it and pins each new connection to an address it returned. Default:
+   * the operating system's resolver (`dns.lookup` with `all: true`). Tests and hosts with
+   * their own DNS pass one.
    */
   resolveHost?: HostResolver;
   /** Names this configured instance in progress events and errors. Default `webhook`. */

@@ -1,8 +1,9 @@
+// The resolver types live in core (destination policy); re-exported so existing imports work.
+export type { HostResolver, ResolvedAddress } from '@evidencekit/core';
 export type { WebhookIngestPayload } from './api/signed-payload-schema';
 export type { CreateWebhookOptions } from './create-webhook';
 export { createWebhook } from './create-webhook';
 export { signWebhookPayload } from './sign-webhook-payload';
-export type { HostResolver, ResolvedAddress } from './ssrf/host-resolver';
 export { VERSION } from './version';
 export type { WebhookConnector } from './webhook-connector';
 export { webhookConnector } from './webhook-connector';

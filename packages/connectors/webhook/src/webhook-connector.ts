@@ -1,9 +1,13 @@
-import { type ConnectorV1, defineConnector, type FactDefinitionV1 } from '@evidencekit/core';
+import {
+  type ConnectorV1,
+  defineConnector,
+  type FactDefinitionV1,
+  type HostResolver,
+} from '@evidencekit/core';
 import { checkWebhook } from './check-webhook';
 import { collectEndpointHealth } from './collect-endpoint-health';
 import { collectManualEvidence } from './collect-manual-evidence';
 import { ingestSignedPayload } from './ingest-signed-payload';
-import { type HostResolver, systemHostResolver } from './ssrf/host-resolver';
 import { VERSION } from './version';
 import { HEALTH_FACTS } from './webhook-facts';
 import {
@@ -28,7 +32,7 @@ export type WebhookConnector = ConnectorV1<
 
 /** Options of `buildWebhookConnector`. */
 export interface BuildWebhookConnectorOptions {
-  /** Resolves health-endpoint hostnames for the SSRF guard. Default: the system resolver. */
+  /** Resolves health-endpoint hostnames for the destination policy. Default: the system's. */
   resolveHost?: HostResolver;
 }
 
@@ -41,7 +45,7 @@ export function buildWebhookConnector(
   facts: readonly FactDefinitionV1[],
   options: BuildWebhookConnectorOptions = {},
 ): WebhookConnector {
-  const resolveHost = options.resolveHost ?? systemHostResolver;
+  const resolver = options.resolveHost === undefined ? {} : { resolveHost: options.resolveHost };
   const catalog = new Map(facts.map((fact) => [fact.name, fact]));
   return defineConnector({
     specificationVersion: 'v1',
@@ -65,10 +69,10 @@ export function buildWebhookConnector(
     },
     configSchema: webhookSettingsSchema,
     selectorSchema: webhookSelectorSchema,
-    doCheck: (call) => checkWebhook({ ...call, resolveHost }),
+    doCheck: (call) => checkWebhook({ ...call, ...resolver }),
     async doCollect({ config, selector, runtime, now }) {
       if (selector.mode === 'manual') return collectManualEvidence(selector.facts, catalog, now());
-      return collectEndpointHealth({ config, runtime, now, resolveHost });
+      return collectEndpointHealth({ config, runtime, ...resolver });
     },
     doIngest: (call) => ingestSignedPayload(call, new Set(catalog.keys())),
   });

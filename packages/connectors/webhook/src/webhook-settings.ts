@@ -1,7 +1,11 @@
-import { MEASUREMENT_UNIT_NAMES, parseThreshold, secretReferenceSchema } from '@evidencekit/core';
+import {
+  ALLOWABLE_ADDRESS_CLASSES,
+  MEASUREMENT_UNIT_NAMES,
+  parseThreshold,
+  secretReferenceSchema,
+} from '@evidencekit/core';
 import { z } from 'zod';
 import { isJsonPointer } from './json-pointer';
-import { ALLOWABLE_ADDRESS_CLASSES } from './ssrf/ssrf-guard';
 import { HEALTH_FACT_NAMES } from './webhook-facts';
 
 /** Header sent by default with the signature, `sha256=<hex>`. */

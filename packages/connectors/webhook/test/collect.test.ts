@@ -4,7 +4,7 @@ import {
   type EvidenceRecord,
   evidenceRecordSchema,
 } from '@evidencekit/core';
-import { mockProviderRoutes } from '@evidencekit/testing';
+import { createVirtualClock, mockProviderRoutes } from '@evidencekit/testing';
 import { useProviderMockServer } from '@evidencekit/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { createWebhook, type WebhookSelector, type WebhookSettings } from '../src/index';
@@ -36,13 +36,13 @@ const facts: WebhookSettings['facts'] = {
 async function collect(
   settings: WebhookSettings,
   selector: WebhookSelector,
-  now: () => Date = () => NOW,
+  runtime = testRuntime(),
 ): Promise<EvidenceRecord> {
   const records = await Array.fromAsync(
     collectEvidence({
       targets: [{ connector: createWebhook(settings, { resolveHost }), scope, selector }],
-      now,
-      runtime: testRuntime(),
+      now: () => NOW,
+      runtime,
     }),
   );
   const record = records[0];
@@ -181,16 +181,22 @@ describe('manual evidence', () => {
 describe('health pull', () => {
   const health = { url: `${baseUrl}/actuator/health`, statusPointer: '/status' };
 
-  it('reads the status word by pointer and the latency', async () => {
+  it('reads the status word by pointer and the latency of the answering attempt', async () => {
+    const clock = createVirtualClock({ maxWaitMs: 10_000 });
     server.use(
-      ...mockProviderRoutes(baseUrl, { 'GET /actuator/health': { json: springBootHealthUp } }),
+      ...mockProviderRoutes(baseUrl, {
+        'GET /actuator/health': async ({ call }) => {
+          // A failed attempt and the retry wait are not the endpoint's latency; the answering
+          // attempt takes 60 ms of the runtime's time.
+          await clock.sleep(call === 1 ? 900 : 60);
+          return call === 1
+            ? { status: 503, headers: { 'retry-after': '2' } }
+            : { json: springBootHealthUp };
+        },
+      }),
     );
-    let tick = 0;
-    const record = await collect(
-      { health },
-      { mode: 'health' },
-      () => new Date(NOW.getTime() + 60 * tick++),
-    );
+    const record = await collect({ health }, { mode: 'health' }, testRuntime({}, clock));
+    expect(clock.waits).toContain(2000);
     const byFact = byName(record);
     expect(byFact.get('endpoint_status')).toMatchObject({
       status: 'passed',

@@ -1,12 +1,13 @@
 import {
+  type Clock,
   createRedactor,
   createRuntime,
   createSecretResolver,
   type EvidenceScope,
+  type HostResolver,
   type Runtime,
 } from '@evidencekit/core';
 import { createVirtualClock } from '@evidencekit/testing';
-import type { HostResolver } from '../src/ssrf/host-resolver';
 
 /** The signing secret the tests use; it must never appear in any output. */
 export const SIGNING_SECRET = 'ek-webhook-secret-3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c1e';
@@ -24,7 +25,10 @@ export const NOW = new Date('2026-05-03T09:30:00Z');
 export const NOW_SECONDS = Math.floor(NOW.getTime() / 1000);
 
 /** A runtime whose secrets come from a fixed environment, with no real waiting. */
-export function testRuntime(environment: Record<string, string> = {}): Runtime {
+export function testRuntime(
+  environment: Record<string, string> = {},
+  clock: Clock = createVirtualClock({ maxWaitMs: 10_000 }),
+): Runtime {
   const redactor = createRedactor();
   return createRuntime({
     redactor,
@@ -33,7 +37,7 @@ export function testRuntime(environment: Record<string, string> = {}): Runtime {
       environment: { WEBHOOK_SECRET: SIGNING_SECRET, HEALTH_TOKEN, ...environment },
     }),
     cacheStore: false,
-    clock: createVirtualClock({ maxWaitMs: 10_000 }),
+    clock,
     retry: { maxRetries: 1, baseDelayMs: 10, random: () => 0.5 },
   });
 }

@@ -7,9 +7,9 @@ export function sha256Hex(value: string): string {
 
 /**
  * The cache key of a request: method, a hash of the full URL (and of the `accept` header,
- * which changes the body), and a hash of the credential's identity, so two tenants never
- * share an entry. The URL is hashed too because query strings sometimes carry tokens and
- * keys may be visible in a shared store.
+ * which changes the body, and of the client's connection settings), and a hash of the
+ * credential's identity, so two tenants never share an entry. The URL is hashed too because
+ * query strings sometimes carry tokens and keys may be visible in a shared store.
  */
 export function httpCacheKey(options: {
   method: string;
@@ -22,12 +22,23 @@ export function httpCacheKey(options: {
    * credential a connector put in a plain header); hashed into the key, never stored in it.
    */
   varyHeaders?: Readonly<Record<string, string>>;
+  /**
+   * `connectionFingerprint(...)` of the client's trusted CAs and destination policy, when it
+   * has any: an answer fetched under one trust or policy is never served under another.
+   */
+  connectionFingerprint?: string;
 }): string {
   const vary = Object.entries(options.varyHeaders ?? {})
     .map(([name, value]) => `${name.toLowerCase()}: ${value}`)
     .sort()
     .join('\n');
-  const target = sha256Hex(`${options.url}\n${options.accept ?? ''}\n${vary}`);
+  // A line with a space in its name cannot be a vary header line; keys without connection
+  // settings stay what they were.
+  const connection =
+    options.connectionFingerprint === undefined
+      ? ''
+      : `\nconnection settings ${options.connectionFingerprint}`;
+  const target = sha256Hex(`${options.url}\n${options.accept ?? ''}\n${vary}${connection}`);
   return `evidencekit:http:v1:${options.method.toUpperCase()}:${target}:${
     options.credentialFingerprint ?? 'anonymous'
   }`;

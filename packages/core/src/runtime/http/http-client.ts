@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { ApiCallError } from '../../errors/api-call-error';
+import { DestinationRefusedError } from '../../errors/destination-refused-error';
 import { RedirectError, type RedirectFailureKind } from '../../errors/redirect-error';
 import { ResponseTooLargeError } from '../../errors/response-too-large-error';
 import { credentialFingerprint, httpCacheKey } from '../cache/cache-key';
@@ -23,11 +24,14 @@ import type { SecretResolver } from '../secrets/secret-resolver';
 import { buildRequestUrl, type QueryParameters } from './build-request-url';
 import { classifyHttpStatus } from './classify-http-status';
 import { classifyTransportError } from './classify-transport-error';
+import { type ConnectionSettings, connectionFingerprint } from './connection-settings';
+import type { DestinationPolicy } from './destination-policy';
 import { type HttpAuth, resolveAuthorizationHeader } from './http-auth';
 import type { OriginDispatchers } from './origin-dispatchers';
 import { bodyExcerpt, parseResponseBody, stringHeaders } from './parse-response-body';
 import type { RawHttpResponse } from './raw-http-response';
 import { BodyLimitExceeded, readBodyWithLimit } from './read-body-with-limit';
+import { vetUrl } from './vet-destination';
 
 /** Settings of one provider client, usually built once per connector call. */
 export interface HttpClientOptions {
@@ -51,6 +55,22 @@ export interface HttpClientOptions {
   maxRedirects?: number;
   /** Other origins a redirect may lead to (credentials are never sent there). */
   allowedRedirectOrigins?: readonly string[];
+  /**
+   * TLS settings of this client's connections. `ca`: the PEM certificate(s) to trust for
+   * `https:` origins instead of Node's default CA store, e.g. a Kubernetes cluster CA. The
+   * runtime opens separate pools for it. Not applied when the host gave the runtime its own
+   * `dispatcher`: the host owns TLS then.
+   */
+  tls?: { ca?: string | readonly string[] };
+  /**
+   * Where this client may connect, for URLs that come from users rather than a fixed provider
+   * API (SSRF protection). Every request URL and every redirect `Location` is vetted before it
+   * is sent, and the runtime's dedicated pools re-check the resolved address on every new
+   * connection, so DNS rebinding cannot swap it. A refusal is a `DestinationRefusedError`
+   * (`config`, never retried). With a host `dispatcher` the URL is still vetted before each
+   * request, but the connection cannot be pinned.
+   */
+  destinationPolicy?: DestinationPolicy;
 }
 
 /** One request. */
@@ -91,6 +111,12 @@ export interface HttpResponse<T> {
   fromCache: boolean;
   /** True when the provider answered 304 Not Modified. */
   notModified: boolean;
+  /**
+   * How long the last attempt took, in milliseconds on the runtime's clock: from sending the
+   * request (redirects included) to the end of the body. Retry and rate-limit waits are not
+   * included. 0 when no request was sent for this call (an answer still fresh in the cache).
+   */
+  durationMs: number;
 }
 
 /** A request paginated by `HttpClient.paginate`. */
@@ -148,6 +174,10 @@ const ERROR_BODY_LIMIT = 64 * 1024;
 /** Marks an abort caused by the per-attempt deadline, not by the caller. */
 class AttemptTimeout extends Error {}
 
+// Stops an attempt's deadline timer once the attempt settled. A shared reason: `abort()`
+// without one builds a DOMException (and its stack) on every request.
+const ATTEMPT_SETTLED = Symbol('attempt settled');
+
 /** Creates a client on the runtime's shared pipeline. */
 export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipeline): HttpClient {
   const { clock, redactor } = pipeline;
@@ -157,6 +187,8 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       : typeof options.cache === 'object'
         ? (options.cache.ttlMs ?? 0)
         : 0;
+  const connection = connectionSettings(options);
+  const connectionKey = connectionFingerprint(connection);
 
   async function request<T>(requestOptions: HttpRequestOptions<T>): Promise<HttpResponse<T>> {
     const method = (requestOptions.method ?? 'GET').toUpperCase();
@@ -171,10 +203,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       });
     }
     const redactedUrl = redactor.redactUrl(url);
-    const signals = [pipeline.signal, requestOptions.signal].filter(
-      (signal): signal is AbortSignal => signal !== undefined,
-    );
-    const signal = signals.length === 0 ? undefined : AbortSignal.any(signals);
+    const signal = combineSignals(pipeline.signal, requestOptions.signal);
     if (signal?.aborted) throw cancelledError({ method, url: redactedUrl }, signal.reason);
 
     const headers: Record<string, string> = {
@@ -197,8 +226,13 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
     }
     const body = encodeBody(requestOptions.body, headers);
 
-    const send = (extraHeaders: Record<string, string>, sendSignal: AbortSignal | undefined) =>
-      sendWithRetry({
+    // The revalidating attempt's duration, when a 304 answer is served from the cache.
+    let lastSentDurationMs: number | undefined;
+    const send = async (
+      extraHeaders: Record<string, string>,
+      sendSignal: AbortSignal | undefined,
+    ): Promise<RawHttpResponse> => {
+      const sent = await sendWithRetry({
         method,
         url,
         redactedUrl,
@@ -214,6 +248,9 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
           ...(Object.keys(extraHeaders).length > 0 ? [304] : []),
         ]),
       });
+      lastSentDurationMs = sent.durationMs;
+      return sent;
+    };
 
     let raw: RawHttpResponse;
     let fromCache = false;
@@ -233,6 +270,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
         ...(credential === undefined
           ? {}
           : { credentialFingerprint: credentialFingerprint(credential) }),
+        ...(connectionKey === undefined ? {} : { connectionFingerprint: connectionKey }),
       });
       const result = await pipeline.cache
         .fetch(
@@ -281,6 +319,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       url: redactedUrl,
       fromCache,
       notModified,
+      durationMs: raw.durationMs ?? (notModified ? (lastSentDurationMs ?? 0) : 0),
     };
   }
 
@@ -360,17 +399,18 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
     try {
       const response = await followRedirects(send, controller.signal);
       status = response.status;
+      const durationMs = Math.max(0, clock.now() - startedAt);
       pipeline.events.emit({
         type: 'request.end',
         requestId,
         method: send.method,
         url: send.redactedUrl,
         status,
-        durationMs: clock.now() - startedAt,
+        durationMs,
         fromCache: false,
         ...connector(),
       });
-      return response;
+      return { ...response, durationMs };
     } catch (caught) {
       const error = toApiCallError(caught, send, controller.signal);
       pipeline.events.emit({
@@ -386,7 +426,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       });
       throw error;
     } finally {
-      stopTimer.abort();
+      stopTimer.abort(ATTEMPT_SETTLED);
       send.signal?.removeEventListener('abort', onCallerAbort);
     }
   }
@@ -394,6 +434,9 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
   function toApiCallError(caught: unknown, send: SendOptions, signal: AbortSignal): ApiCallError {
     if (ApiCallError.isInstance(caught)) return caught;
     const base = { url: send.redactedUrl, method: send.method };
+    // A guarded lookup refused the address of a new connection (the error is its cause).
+    const refusal = findDestinationRefusal(caught);
+    if (refusal !== undefined) return refusal.forRequest(base);
     if (signal.aborted) {
       if (signal.reason instanceof AttemptTimeout) {
         return new ApiCallError({
@@ -422,7 +465,12 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
     const visited = new Set([current.href]);
     let headers = send.headers;
     for (let redirects = 0; ; redirects++) {
-      const dispatcher = pipeline.dispatchers.forOrigin(current.origin);
+      // Every hop, the first included: Node never looks up an IP literal, and a host
+      // dispatcher or a reused keep-alive connection never runs the guarded lookup.
+      if (options.destinationPolicy !== undefined) {
+        await vetHop(current, options.destinationPolicy, send);
+      }
+      const dispatcher = pipeline.dispatchers.forOrigin(current.origin, connection);
       const response = await dispatcher.request({
         origin: current.origin,
         path: `${current.pathname}${current.search}`,
@@ -437,6 +485,9 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       const location = responseHeaders.location;
 
       if (REDIRECT_STATUSES.has(status) && location !== undefined) {
+        // The redirect body is not read; destroying it aborts the request, and that abort is
+        // reported on the stream, so it is listened for (else it is an unhandled error).
+        response.body.on('error', () => {});
         response.body.destroy();
         const next = new URL(location, current);
         const fail = (kind: RedirectFailureKind, why: string): never => {
@@ -477,14 +528,15 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
           ? {}
           : { contentLength: responseHeaders['content-length'] }),
       });
-      const redactedHeaders = stringHeaders(redactor.redactHeaders(responseHeaders));
+      // Redacted headers are for errors only: a successful answer never pays for them.
+      const redactedHeaders = () => stringHeaders(redactor.redactHeaders(responseHeaders));
       if (body instanceof BodyLimitExceeded) {
         if (isAnswer) {
           throw new ResponseTooLargeError({
             url: send.redactedUrl,
             method: send.method,
             status,
-            headers: redactedHeaders,
+            headers: redactedHeaders(),
             limitBytes: body.limitBytes,
             ...(body.announcedBytes === undefined ? {} : { announcedBytes: body.announcedBytes }),
           });
@@ -504,7 +556,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
         url: send.redactedUrl,
         method: send.method,
         status,
-        headers: redactedHeaders,
+        headers: redactedHeaders(),
         bodyExcerpt: bodyExcerpt(text, redactor),
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       });
@@ -554,6 +606,63 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
     },
   };
   return client;
+}
+
+/** Vets one URL of a request, naming the request in the error. */
+async function vetHop(
+  url: URL,
+  policy: DestinationPolicy,
+  send: { method: string; redactedUrl: string },
+) {
+  try {
+    await vetUrl(url, policy);
+  } catch (error) {
+    if (DestinationRefusedError.isInstance(error)) {
+      throw error.forRequest({ url: send.redactedUrl, method: send.method });
+    }
+    if (ApiCallError.isInstance(error)) {
+      throw new ApiCallError({
+        message: `${send.method} ${send.redactedUrl}: ${error.message}`,
+        reason: error.reason,
+        isRetryable: error.isRetryable,
+        url: send.redactedUrl,
+        method: send.method,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+function findDestinationRefusal(error: unknown): DestinationRefusedError | undefined {
+  let current: unknown = error;
+  // Bounded: a cause chain may be cyclic.
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if (DestinationRefusedError.isInstance(current)) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function connectionSettings(options: HttpClientOptions): ConnectionSettings {
+  const ca = options.tls?.ca;
+  const certificates = ca === undefined ? [] : typeof ca === 'string' ? [ca] : [...ca];
+  return {
+    ...(certificates.length === 0 ? {} : { ca: certificates }),
+    ...(options.destinationPolicy === undefined
+      ? {}
+      : { destinationPolicy: options.destinationPolicy }),
+  };
+}
+
+/** The caller's signals as one (no composite signal when there is only one). */
+function combineSignals(
+  first: AbortSignal | undefined,
+  second: AbortSignal | undefined,
+): AbortSignal | undefined {
+  if (first === undefined) return second;
+  if (second === undefined) return first;
+  return AbortSignal.any([first, second]);
 }
 
 function encodeBody(

@@ -1,4 +1,7 @@
 import { type Dispatcher, Pool } from 'undici';
+import { type ConnectionSettings, connectionFingerprint } from './connection-settings';
+import { createGuardedLookup } from './guarded-lookup';
+import { type HostResolver, systemHostResolver } from './host-resolver';
 
 /** Keep-alive settings of the per-origin pools. */
 export interface OriginPoolOptions {
@@ -9,14 +12,21 @@ export interface OriginPoolOptions {
 }
 
 /**
- * One keep-alive undici `Pool` per origin, owned by the runtime and closed with it. When the
- * host passes its own dispatcher (a proxy agent, a `MockAgent`) every request uses that
- * instead, and the host closes it.
+ * Keep-alive undici `Pool`s, owned by the runtime and closed with it: one per origin and
+ * connection settings (trusted CAs, destination policy), so a connection opened under one
+ * client's trust or policy is never reused by a client with another.
+ *
+ * When the host passes its own dispatcher (a proxy agent, a `MockAgent`) every request uses
+ * that instead, and the host closes it. The host then owns TLS and connections: a client's
+ * `tls.ca` is not applied, and a destination policy is checked before each request but cannot
+ * pin the connection to the vetted address.
  */
 export class OriginDispatchers {
   readonly #pools = new Map<string, Pool>();
   readonly #hostDispatcher: Dispatcher | undefined;
   readonly #poolOptions: OriginPoolOptions;
+  readonly #resolverIds = new WeakMap<HostResolver, number>();
+  #nextResolverId = 1;
   #closed = false;
 
   constructor(options: { dispatcher?: Dispatcher; pool?: OriginPoolOptions } = {}) {
@@ -24,17 +34,30 @@ export class OriginDispatchers {
     this.#poolOptions = options.pool ?? {};
   }
 
-  /** The dispatcher for `origin` (e.g. `https://api.github.com`). */
-  forOrigin(origin: string): Dispatcher {
+  /**
+   * The dispatcher for `origin` (e.g. `https://api.github.com`) under `connection`.
+   * @throws Error when the runtime is closed.
+   */
+  forOrigin(origin: string, connection: ConnectionSettings = {}): Dispatcher {
     if (this.#hostDispatcher !== undefined) return this.#hostDispatcher;
     if (this.#closed) throw new Error('The Evidencekit runtime is closed.');
-    let pool = this.#pools.get(origin);
+    const key = this.#poolKey(origin, connection);
+    let pool = this.#pools.get(key);
     if (pool === undefined) {
+      const { ca, destinationPolicy } = connection;
+      const connect = {
+        ...(ca === undefined || ca.length === 0 ? {} : { ca: [...ca] }),
+        // Runs for every new connection: a rebinding between requests is caught at connect.
+        ...(destinationPolicy === undefined
+          ? {}
+          : { lookup: createGuardedLookup(destinationPolicy) }),
+      };
       pool = new Pool(origin, {
         connections: this.#poolOptions.connections ?? 8,
         keepAliveTimeout: this.#poolOptions.keepAliveTimeoutMs ?? 30_000,
+        ...(Object.keys(connect).length === 0 ? {} : { connect }),
       });
-      this.#pools.set(origin, pool);
+      this.#pools.set(key, pool);
     }
     return pool;
   }
@@ -50,5 +73,23 @@ export class OriginDispatchers {
     const pools = [...this.#pools.values()];
     this.#pools.clear();
     await Promise.all(pools.map((pool) => pool.close()));
+  }
+
+  #poolKey(origin: string, connection: ConnectionSettings): string {
+    const fingerprint = connectionFingerprint(connection);
+    if (fingerprint === undefined) return origin;
+    const policy = connection.destinationPolicy;
+    if (policy === undefined) return `${origin} ${fingerprint}`;
+    // Equal policies with different resolvers may vet differently: separate pools.
+    return `${origin} ${fingerprint} resolver-${this.#resolverId(policy.resolveHost ?? systemHostResolver)}`;
+  }
+
+  #resolverId(resolver: HostResolver): number {
+    let id = this.#resolverIds.get(resolver);
+    if (id === undefined) {
+      id = this.#nextResolverId++;
+      this.#resolverIds.set(resolver, id);
+    }
+    return id;
   }
 }

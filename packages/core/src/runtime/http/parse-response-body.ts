@@ -31,12 +31,13 @@ export function parseResponseBody<T>(
     redactor: Redactor;
   },
 ): T {
-  const context = {
+  // Built only when the body is refused: redacting headers costs more than parsing a small body.
+  const context = () => ({
     method: options.method,
     url: options.url,
     status: response.status,
     headers: stringHeaders(options.redactor.redactHeaders(response.headers)),
-  };
+  });
   let value: unknown;
   if (options.responseType === 'text') {
     value = response.body;
@@ -47,7 +48,7 @@ export function parseResponseBody<T>(
       value = JSON.parse(response.body);
     } catch {
       throw new InvalidResponseError({
-        ...context,
+        ...context(),
         message: `${options.method} ${options.url}: the response body is not valid JSON.`,
         bodyExcerpt: bodyExcerpt(response.body, options.redactor),
       });
@@ -64,7 +65,7 @@ export function parseResponseBody<T>(
   const shown = issues.slice(0, 5).map((issue) => `${issue.path} (${issue.message})`);
   const more = issues.length > shown.length ? ` and ${issues.length - shown.length} more` : '';
   throw new InvalidResponseError({
-    ...context,
+    ...context(),
     message:
       `${options.method} ${options.url}: the response does not match the expected shape at ` +
       `${shown.join(', ')}${more}.`,

@@ -5,4 +5,9 @@ export interface RawHttpResponse {
   headers: Record<string, string>;
   /** The body as UTF-8 text ('' when there was none). */
   body: string;
+  /**
+   * How long the attempt that read it took (retry waits excluded); absent for an answer
+   * rebuilt from the cache.
+   */
+  durationMs?: number;
 }

@@ -14,26 +14,58 @@ export class BodyLimitExceeded {
  * count crosses the limit. Returns `BodyLimitExceeded` instead of throwing so the caller
  * builds its own typed error.
  */
-export async function readBodyWithLimit(
+export function readBodyWithLimit(
   body: Readable,
   options: { limitBytes: number; contentLength?: string },
 ): Promise<string | BodyLimitExceeded> {
   const announced =
     options.contentLength === undefined ? Number.NaN : Number(options.contentLength);
   if (Number.isFinite(announced) && announced > options.limitBytes) {
-    body.destroy();
-    return new BodyLimitExceeded(options.limitBytes, announced);
+    discard(body);
+    return Promise.resolve(new BodyLimitExceeded(options.limitBytes, announced));
   }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of body) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    total += buffer.byteLength;
-    if (total > options.limitBytes) {
-      body.destroy();
-      return new BodyLimitExceeded(options.limitBytes);
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const limitBytes = options.limitBytes;
+  // Plain stream events rather than `for await`: the async iterator costs several promises per
+  // chunk, which shows on every request of a busy run.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let settled = false;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      body.off('data', onData);
+      body.off('end', onEnd);
+      body.off('error', onError);
+      body.off('close', onClose);
+      finish();
+    };
+    const onData = (chunk: Buffer | string) => {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      total += buffer.byteLength;
+      if (total > limitBytes) {
+        settle(() => resolve(new BodyLimitExceeded(limitBytes)));
+        discard(body);
+        return;
+      }
+      chunks.push(buffer);
+    };
+    const onEnd = () => settle(() => resolve(Buffer.concat(chunks, total).toString('utf8')));
+    const onError = (error: unknown) => settle(() => reject(error));
+    // Closed before its end without an error: the same failure `for await` reports.
+    const onClose = () =>
+      settle(() =>
+        reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })),
+      );
+    body.on('data', onData);
+    body.once('end', onEnd);
+    body.once('error', onError);
+    body.once('close', onClose);
+  });
+}
+
+/** Destroys a body nobody will read; the abort error undici emits for it is expected. */
+function discard(body: Readable): void {
+  body.on('error', () => {});
+  body.destroy();
 }

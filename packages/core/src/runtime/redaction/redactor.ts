@@ -49,6 +49,9 @@ export function createRedactor(): Redactor {
   const registeredValues = new Set<string>();
   // Every form of every registered secret, longest first (see maskRegisteredForms).
   let registeredForms: string[] = [];
+  // UTF-8 size of the shortest registered value: a base64 blob that decodes to fewer bytes
+  // cannot hide any secret, so it need not be decoded.
+  let shortestValueBytes = Number.POSITIVE_INFINITY;
 
   function maskRegisteredSecrets(text: string): string {
     if (registeredForms.length === 0 || text.length === 0) return text;
@@ -66,6 +69,8 @@ export function createRedactor(): Redactor {
     // A secret inside a larger base64 blob (`Basic base64(user:secret)`) does not appear as
     // base64(secret): decode each blob and mask it whole when a secret is inside.
     for (const match of text.matchAll(/[A-Za-z0-9+/_-]{8,}={0,2}/g)) {
+      // Base64 carries 3 bytes per 4 characters.
+      if (Math.floor((match[0].length * 3) / 4) < shortestValueBytes) continue;
       const decoded = Buffer.from(match[0], 'base64').toString('utf8');
       for (const value of registeredValues) {
         if (decoded.includes(value)) {
@@ -199,6 +204,7 @@ export function createRedactor(): Redactor {
     register(secretValue) {
       if (secretValue.length < MINIMUM_SECRET_LENGTH || registeredValues.has(secretValue)) return;
       registeredValues.add(secretValue);
+      shortestValueBytes = Math.min(shortestValueBytes, Buffer.byteLength(secretValue));
       const forms = new Set(registeredForms);
       for (const form of encodedFormsOfSecret(secretValue)) forms.add(form);
       registeredForms = [...forms].sort((left, right) => right.length - left.length);

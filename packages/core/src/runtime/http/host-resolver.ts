@@ -7,14 +7,14 @@ export interface ResolvedAddress {
 }
 
 /**
- * Resolves a hostname to every address it has. The SSRF guard takes one so tests (and hosts
- * with their own DNS) can supply the answers; the default is the operating system's resolver.
+ * Resolves a hostname to every address it has. A `DestinationPolicy` takes one so tests (and
+ * hosts with their own DNS) can supply the answers; the default is the operating system's.
  */
 export type HostResolver = (hostname: string) => Promise<readonly ResolvedAddress[]>;
 
 /**
  * Resolves with `dns.lookup(hostname, { all: true })`: the same resolver (hosts file, search
- * domains, system DNS) that a connection would use, so the guard vets what would be dialled.
+ * domains, system DNS) that a connection would use, so a policy vets what would be dialled.
  */
 export const systemHostResolver: HostResolver = async (hostname) => {
   const addresses = await lookup(hostname, { all: true });

@@ -1,0 +1,45 @@
+/** Peak and sampled memory of this process over a measured section. */
+export interface MemoryProfile {
+  peakRssMegabytes: number;
+  peakHeapUsedMegabytes: number;
+  /** RSS at each tenth of the run (10 values), to show whether memory stays flat. */
+  rssByTenthMegabytes: number[];
+  samples: number;
+}
+
+const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+
+/**
+ * Samples `process.memoryUsage()` every `intervalMs` until stopped. The timer is unref'd so it
+ * never keeps the process alive; the sampling itself costs a few microseconds a tick.
+ */
+export function startMemorySampler(intervalMs = 25): { stop(): MemoryProfile } {
+  const rss: number[] = [];
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sample = () => {
+    const usage = process.memoryUsage();
+    rss.push(usage.rss);
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      const tenths = Array.from({ length: 10 }, (_, index) => {
+        const at = Math.min(rss.length - 1, Math.round(((index + 1) * (rss.length - 1)) / 10));
+        return megabytes(rss[at] ?? 0);
+      });
+      return {
+        peakRssMegabytes: megabytes(peakRss),
+        peakHeapUsedMegabytes: megabytes(peakHeap),
+        rssByTenthMegabytes: tenths,
+        samples: rss.length,
+      };
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { definePackageTestConfig } from '../vitest.shared';
+
+export default definePackageTestConfig(import.meta.dirname);
