@@ -6,7 +6,12 @@ export { CANARY_ENVIRONMENT_VARIABLE } from './conformance/canary-secret';
 export { checkConnectorConformance } from './conformance/check-connector-conformance';
 export { CONFORMANCE_RUNTIME } from './conformance/conformance-harness';
 export type { ConnectorConformanceOptions, PrimaryRoute } from './conformance/conformance-options';
-export type { ConformanceCheckResult, ConformanceReport } from './conformance/conformance-report';
+export { defineConformanceOptions } from './conformance/conformance-options';
+export type {
+  ConformanceCheckResult,
+  ConformanceReport,
+  FaultScenarioOutcome,
+} from './conformance/conformance-report';
 export { formatConformanceFailures } from './conformance/conformance-report';
 // Fault scenarios
 export type {

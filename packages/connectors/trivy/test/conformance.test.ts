@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type ConformanceReport, checkConnectorConformance } from '@evidencekit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTrivy } from '../src/index';
-import { IMAGE_DIGEST, imageReport } from './fixtures/trivy-reports';
+import { conformanceReport, trivyConformanceOptions } from './conformance-options';
 
 // The Trivy connector reads local files and never makes an HTTP request: it declares
 // `transport: 'none'`, so the kit's HTTP fault scenarios (no primary routes) and the 429 check
@@ -15,33 +14,8 @@ const reportPath = path.join(directory, 'trivy.json');
 let report: ConformanceReport;
 
 beforeAll(async () => {
-  writeFileSync(reportPath, JSON.stringify(imageReport));
-  report = await checkConnectorConformance({
-    name: 'trivy',
-    createConnector: createTrivy,
-    // No credential to put the canary in; the suite still scans every output for it.
-    settings: () => ({ reportPath, ignoreIds: ['CVE-1999-0001'] }),
-    target: {
-      scope: {
-        workspaceId: 'workspace-acme',
-        service: 'api',
-        environment: 'production',
-        release: { artifactDigest: IMAGE_DIGEST },
-      },
-      selector: { reportPath },
-    },
-    baseUrl: 'https://trivy.invalid',
-    routes: {},
-    primaryRoutes: [],
-    transport: 'none',
-    expectations: {
-      facts: {
-        critical_vulnerabilities: 'failed',
-        medium_vulnerabilities: 'passed',
-        artifact_digest_match: 'passed',
-      },
-    },
-  });
+  writeFileSync(reportPath, JSON.stringify(conformanceReport));
+  report = await checkConnectorConformance(trivyConformanceOptions(reportPath));
 }, 60_000);
 
 afterAll(() => {

@@ -9,7 +9,11 @@ import { createProviderMockServer } from '../msw/provider-mock-server';
 import { CANARY_ENVIRONMENT_VARIABLE, createCanarySecret } from './canary-secret';
 import { CONFORMANCE_RUNTIME, ConformanceHarness, type HarnessRun } from './conformance-harness';
 import type { ConnectorConformanceOptions, PrimaryRoute } from './conformance-options';
-import type { ConformanceCheckResult, ConformanceReport } from './conformance-report';
+import type {
+  ConformanceCheckResult,
+  ConformanceReport,
+  FaultScenarioOutcome,
+} from './conformance-report';
 import { evaluateFaultOutcome } from './evaluate-fault-outcome';
 import { checkMetadata } from './metadata-checks';
 
@@ -34,6 +38,7 @@ export async function checkConnectorConformance(
   const ownServer = options.server === undefined ? createProviderMockServer() : undefined;
   const server = options.server ?? ownServer;
   const checks: ConformanceCheckResult[] = [];
+  const faultOutcomes: FaultScenarioOutcome[] = [];
   const add = (name: string, problems: string[], success: string) =>
     checks.push(
       problems.length === 0
@@ -74,10 +79,12 @@ export async function checkConnectorConformance(
           checks.push({ name, status: 'skipped', message: skip });
           continue;
         }
+        const startedAt = performance.now();
         const run = await harness.collect([
           faultHandler(scenario, primary, options, () => harness.currentClock),
           ...happyHandlers,
         ]);
+        const durationMs = performance.now() - startedAt;
         const problems = [...thrownProblems(run), ...unhandledProblems(run)];
         if (run.result !== undefined) {
           problems.push(
@@ -91,6 +98,24 @@ export async function checkConnectorConformance(
           );
         }
         add(name, problems, `${scenario.description}: ${describeExpectation(scenario)}`);
+        faultOutcomes.push({
+          scenario: scenario.id,
+          route: primary.route,
+          status: run.result?.status,
+          facts: (run.result?.facts ?? []).map((fact) => ({
+            name: fact.name,
+            status: fact.status,
+            reason: fact.reason?.code,
+          })),
+          durationMs,
+          thrown:
+            run.thrown === undefined
+              ? undefined
+              : canary.findIn(String(run.thrown)) === undefined
+                ? String(run.thrown)
+                : '[an error quoting the canary secret]',
+          conforms: problems.length === 0,
+        });
         if (scenario.expectedRequests !== undefined) {
           const expected = scenario.expectedRequests(CONFORMANCE_RUNTIME.maxRetries);
           const counts = countRouteByUrl(run, primary.route, options.baseUrl);
@@ -222,6 +247,7 @@ export async function checkConnectorConformance(
   return {
     connector: options.name ?? safeConnectorId(options),
     checks,
+    faultOutcomes,
     passed: checks.every((check) => check.status !== 'failed'),
   };
 }

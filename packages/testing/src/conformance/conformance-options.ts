@@ -62,3 +62,13 @@ export interface ConnectorConformanceOptions<Connector extends AnyConnectorV1 = 
   /** A listening mock server to use; the suite creates (and closes) its own otherwise. */
   server?: ProviderMockServer;
 }
+
+/**
+ * Declares a connector's conformance options with their types inferred from `createConnector`,
+ * so one module can feed both the connector's own test and other tools (a fault matrix).
+ */
+export function defineConformanceOptions<Connector extends AnyConnectorV1>(
+  options: ConnectorConformanceOptions<Connector>,
+): ConnectorConformanceOptions<Connector> {
+  return options;
+}

@@ -7,10 +7,30 @@ export interface ConformanceCheckResult {
   message: string;
 }
 
+/** What one fault scenario did to the connector's record: the raw material of a fault matrix. */
+export interface FaultScenarioOutcome {
+  /** The scenario id, e.g. `timeout`. */
+  scenario: string;
+  /** The primary route it was applied to. */
+  route: string;
+  /** The record's roll-up status; undefined when the run produced no record. */
+  status: string | undefined;
+  /** Each fact's status and reason code. */
+  facts: Array<{ name: string; status: string; reason: string | undefined }>;
+  /** Wall time of the run (the virtual clock skips waits, so this is CPU and I/O time). */
+  durationMs: number;
+  /** What escaped the engine, redacted, when something did (a conformance failure). */
+  thrown: string | undefined;
+  /** Whether the scenario's own check passed. */
+  conforms: boolean;
+}
+
 /** Every check of a conformance run. */
 export interface ConformanceReport {
   connector: string;
   checks: ConformanceCheckResult[];
+  /** One entry per fault scenario that ran, in run order. */
+  faultOutcomes: FaultScenarioOutcome[];
   /** True when no check failed. */
   passed: boolean;
 }
