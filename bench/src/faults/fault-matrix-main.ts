@@ -1,16 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import {
-  CANARY_ENVIRONMENT_VARIABLE,
+  type ConformanceReport,
   checkConnectorConformance,
-  createProviderMockServer,
-  FAULT_SCENARIOS,
-  type FaultScenario,
-  type PrimaryRoute,
+  type FaultScenarioOutcome,
 } from '@evidencekit/testing';
 import { printJsonResult } from '../shared/child-process-suite';
 import type { FaultOutcome } from './fault-outcome';
 import { faultTargets } from './fault-targets';
-import { runFaultScenario } from './run-fault-scenario';
 
 /** The kit's own verdict on one connector (`checkConnectorConformance`). */
 export interface ConformanceVerdict {
@@ -35,121 +30,91 @@ export interface FaultMatrixResult {
   conformance: ConformanceVerdict[];
 }
 
-function expectedText(scenario: FaultScenario): string {
-  const { expected } = scenario;
-  return expected.outcome === 'unavailable'
-    ? `unavailable (${expected.reasons.join('/')})`
-    : expected.outcome;
+const round = (milliseconds: number) => Math.round(milliseconds * 10) / 10;
+
+function ranOutcome(connector: string, outcome: FaultScenarioOutcome): FaultOutcome {
+  return {
+    connector,
+    route: outcome.route,
+    scenario: outcome.scenario,
+    expected: outcome.expected,
+    status: outcome.thrown === undefined ? (outcome.status ?? 'no record') : 'crashed',
+    facts: outcome.facts
+      .map(
+        (fact) =>
+          `${fact.name}=${fact.status}${fact.reason === undefined ? '' : `:${fact.reason}`}`,
+      )
+      .join(' '),
+    wallMs: round(outcome.durationMs),
+    waitedMs: outcome.waitedMs,
+    crashed: outcome.thrown !== undefined,
+    falsePass: outcome.falsePass,
+    leakedSecret: outcome.leakedSecret,
+    conforms: outcome.conforms,
+  };
 }
 
-function skipReason(
-  scenario: FaultScenario,
-  primary: PrimaryRoute,
-  skips: Partial<Record<string, string>> | undefined,
-): string | undefined {
-  const declared = skips?.[scenario.id];
-  if (declared !== undefined) return declared;
-  if (scenario.requires === 'link-pagination' && primary.pagination !== 'link')
-    return 'route not paginated by Link';
-  if (scenario.requires === 'empty-body' && primary.emptyBody === undefined)
-    return 'no empty result declared';
-  return undefined;
-}
-
-const canaryValue = `ekcanary${randomBytes(16).toString('hex')}`;
-process.env[CANARY_ENVIRONMENT_VARIABLE] = canaryValue;
-const canary = { reference: `env:${CANARY_ENVIRONMENT_VARIABLE}`, value: canaryValue };
-const targets = faultTargets();
-const outcomes: FaultOutcome[] = [];
-const server = createProviderMockServer();
-await server.listen();
-try {
-  for (const target of targets) {
-    const connector = target.name ?? 'connector';
-    if (target.transport === 'none') {
-      const happy = await runFaultScenario({
-        target,
-        primary: undefined,
-        scenario: undefined,
-        server,
-        canary,
-      });
-      outcomes.push({
+/** Scenarios the kit skipped (check names are `fault:<scenario> <route>`), and why. */
+function skippedOutcomes(connector: string, report: ConformanceReport): FaultOutcome[] {
+  return report.checks
+    .filter((check) => check.status === 'skipped' && check.name.startsWith('fault:'))
+    .map((check) => {
+      const [scenario = '', ...route] = check.name.slice('fault:'.length).split(' ');
+      return {
         connector,
-        route: '- (reads a local report, no HTTP)',
-        scenario: 'happy path only',
-        expected: 'valid evidence',
-        ...withoutRecord(happy),
-        conforms: !happy.crashed && !happy.leakedSecret,
-      });
-      continue;
-    }
-    const primaries = target.primaryRoutes.map((route) =>
-      typeof route === 'string' ? ({ route } as PrimaryRoute) : route,
-    );
-    for (const primary of primaries) {
-      for (const scenario of FAULT_SCENARIOS) {
-        const base = {
-          connector,
-          route: primary.route,
-          scenario: scenario.id,
-          expected: expectedText(scenario),
-        };
-        const skipped = skipReason(scenario, primary, target.expectations?.skipScenarios);
-        if (skipped !== undefined) {
-          outcomes.push({
-            ...base,
-            status: 'skipped',
-            facts: '',
-            wallMs: 0,
-            waitedMs: 0,
-            crashed: false,
-            falsePass: false,
-            leakedSecret: false,
-            conforms: true,
-            skipped,
-          });
-          continue;
-        }
-        const run = await runFaultScenario({ target, primary, scenario, server, canary });
-        const facts = (run.record?.facts ?? []).filter((fact) =>
-          (primary.facts ?? run.record?.facts.map((each) => each.name) ?? []).includes(fact.name),
-        );
-        const { expected } = scenario;
-        const conforms =
-          !run.crashed &&
-          !run.falsePass &&
-          !run.leakedSecret &&
-          (expected.outcome !== 'unavailable' ||
-            facts.every(
-              (fact) =>
-                fact.status === 'unavailable' &&
-                fact.reason !== undefined &&
-                (expected.reasons as readonly string[]).includes(fact.reason.code),
-            ));
-        outcomes.push({ ...base, ...withoutRecord(run), conforms });
-        process.stderr.write(
-          `faults ${connector} ${primary.route} ${scenario.id}: ${run.status}\n`,
-        );
-      }
-    }
-  }
-} finally {
-  await server.close();
+        route: route.join(' '),
+        scenario,
+        expected: '-',
+        status: 'skipped',
+        facts: '',
+        wallMs: 0,
+        waitedMs: 0,
+        crashed: false,
+        falsePass: false,
+        leakedSecret: false,
+        conforms: true,
+        skipped: check.message,
+      };
+    });
 }
 
-// The kit's own verdict, for comparison (it also checks aborts, doCheck and Retry-After waits).
+/** A connector without HTTP has no fault to inject: its row is the happy path's verdict. */
+function happyPathOutcome(connector: string, report: ConformanceReport): FaultOutcome {
+  const happy = report.checks.find((check) => check.name === 'happy-path:valid-evidence');
+  const leak = report.checks.find((check) => check.name === 'secrets:no-canary-in-output');
+  return {
+    connector,
+    route: '- (reads a local report, no HTTP)',
+    scenario: 'happy path only',
+    expected: 'valid evidence',
+    status: happy?.status ?? 'not run',
+    facts: '',
+    wallMs: 0,
+    waitedMs: 0,
+    crashed: report.checks.some((check) => check.name === 'conformance:run'),
+    falsePass: false,
+    leakedSecret: leak?.status === 'failed',
+    conforms: happy?.status === 'passed' && leak?.status !== 'failed',
+  };
+}
+
+const outcomes: FaultOutcome[] = [];
 const conformance: ConformanceVerdict[] = [];
-for (const target of targets) {
+for (const target of faultTargets()) {
   const report = await checkConnectorConformance(target);
+  const connector = report.connector;
+  if (target.transport === 'none') outcomes.push(happyPathOutcome(connector, report));
+  outcomes.push(...report.faultOutcomes.map((outcome) => ranOutcome(connector, outcome)));
+  outcomes.push(...skippedOutcomes(connector, report));
   const failed = report.checks.filter((check) => check.status === 'failed');
   conformance.push({
-    connector: report.connector,
+    connector,
     passed: report.checks.filter((check) => check.status === 'passed').length,
     failed: failed.length,
     skipped: report.checks.filter((check) => check.status === 'skipped').length,
     failures: failed.map((check) => `${check.name}: ${check.message}`.slice(0, 300)),
   });
+  process.stderr.write(`faults ${connector}: ${report.faultOutcomes.length} scenarios run\n`);
 }
 
 const ran = outcomes.filter((outcome) => outcome.status !== 'skipped');
@@ -165,8 +130,3 @@ printJsonResult({
   },
   conformance,
 } satisfies FaultMatrixResult);
-
-function withoutRecord<T extends { record: unknown }>(run: T): Omit<T, 'record'> {
-  const { record: _record, ...rest } = run;
-  return rest;
-}

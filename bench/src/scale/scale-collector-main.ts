@@ -88,6 +88,19 @@ for await (const record of collectEvidence({
 }
 const wallMs = Math.round(performance.now() - startedAt);
 const profile = memory.stop();
+// The parent starts this process with `--expose-gc`: a full collection tells what the run
+// retains (the runtime's cache, pools, limiter state) from garbage V8 has not yet reclaimed.
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+collectGarbage?.();
+const liveHeapAfterRunMegabytes =
+  collectGarbage === undefined
+    ? undefined
+    : Math.round((process.memoryUsage().heapUsed / (1024 * 1024)) * 10) / 10;
 await runtime.close();
 await dispatcher.close();
-printJsonResult({ wallMs, statuses, memory: profile } satisfies ScaleRun);
+printJsonResult({
+  wallMs,
+  statuses,
+  memory: profile,
+  ...(liveHeapAfterRunMegabytes === undefined ? {} : { liveHeapAfterRunMegabytes }),
+} satisfies ScaleRun);

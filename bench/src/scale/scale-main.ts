@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { bundleEntry } from '../shared/bundle-entry';
 import { printJsonResult, runJsonChild } from '../shared/child-process-suite';
 import { startServerChild } from '../shared/server-child';
 import { ratio, round } from '../shared/statistics';
@@ -58,9 +59,13 @@ const settings: ScaleSettings = {
 let run: ScaleRun;
 let requests: Record<ScaleProvider, number>;
 try {
-  run = await runJsonChild<ScaleRun>('src/scale/scale-collector-main.ts', [
-    JSON.stringify(settings),
-  ]);
+  // Plain node on a bundle of the collector: the measured RSS is the host's, without tsx.
+  const collector = 'src/scale/scale-collector-main.ts';
+  run = await runJsonChild<ScaleRun>(collector, [JSON.stringify(settings)], {
+    plainNode: bundleEntry(collector),
+    // Only exposes `gc()` (called once, after the measured run); collection is unchanged.
+    nodeOptions: ['--expose-gc'],
+  });
   requests = (await (await fetch(`${urls.github}/__bench/stats`)).json()) as Record<
     ScaleProvider,
     number

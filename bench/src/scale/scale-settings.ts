@@ -20,4 +20,6 @@ export interface ScaleRun {
   /** Records by `connector:status`. */
   statuses: Record<string, number>;
   memory: MemoryProfile;
+  /** Heap still in use after the run and a full GC: what the process really retains. */
+  liveHeapAfterRunMegabytes?: number;
 }

@@ -19,12 +19,22 @@ export function typeScriptNodeArguments(entry: string): string[] {
 export function runJsonChild<T>(
   entry: string,
   args: readonly string[] = [],
-  options: { nodeOptions?: readonly string[]; environment?: NodeJS.ProcessEnv } = {},
+  options: {
+    nodeOptions?: readonly string[];
+    environment?: NodeJS.ProcessEnv;
+    /**
+     * Run the entry as plain JavaScript (bundled by `bundleEntry`) instead of through tsx, for
+     * suites that measure the process's own memory.
+     */
+    plainNode?: string;
+  } = {},
 ): Promise<T> {
+  const entryArguments =
+    options.plainNode === undefined ? typeScriptNodeArguments(entry) : [options.plainNode];
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [...(options.nodeOptions ?? []), ...typeScriptNodeArguments(entry), ...args],
+      [...(options.nodeOptions ?? []), ...entryArguments, ...args],
       {
         cwd: BENCH_DIRECTORY,
         stdio: ['ignore', 'pipe', 'inherit'],

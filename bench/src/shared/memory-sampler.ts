@@ -2,6 +2,10 @@
 export interface MemoryProfile {
   peakRssMegabytes: number;
   peakHeapUsedMegabytes: number;
+  /** Peak of the heap V8 had reserved (used or not): what the heap adds to RSS. */
+  peakHeapTotalMegabytes?: number;
+  /** Peak of memory outside the JS heap that V8 tracks (buffers, TLS, native objects). */
+  peakExternalMegabytes?: number;
   /** RSS at each tenth of the run (10 values), to show whether memory stays flat. */
   rssByTenthMegabytes: number[];
   samples: number;
@@ -17,11 +21,15 @@ export function startMemorySampler(intervalMs = 25): { stop(): MemoryProfile } {
   const rss: number[] = [];
   let peakRss = 0;
   let peakHeap = 0;
+  let peakHeapTotal = 0;
+  let peakExternal = 0;
   const sample = () => {
     const usage = process.memoryUsage();
     rss.push(usage.rss);
     peakRss = Math.max(peakRss, usage.rss);
     peakHeap = Math.max(peakHeap, usage.heapUsed);
+    peakHeapTotal = Math.max(peakHeapTotal, usage.heapTotal);
+    peakExternal = Math.max(peakExternal, usage.external);
   };
   sample();
   const timer = setInterval(sample, intervalMs);
@@ -37,6 +45,8 @@ export function startMemorySampler(intervalMs = 25): { stop(): MemoryProfile } {
       return {
         peakRssMegabytes: megabytes(peakRss),
         peakHeapUsedMegabytes: megabytes(peakHeap),
+        peakHeapTotalMegabytes: megabytes(peakHeapTotal),
+        peakExternalMegabytes: megabytes(peakExternal),
         rssByTenthMegabytes: tenths,
         samples: rss.length,
       };

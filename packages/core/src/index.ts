@@ -145,7 +145,7 @@ export {
 } from './report/render-markdown-report';
 export type { ReportInput } from './report/report-input';
 export type { CachedResponse, CacheStore, LruCacheStoreOptions } from './runtime/cache/cache-store';
-export { createLruCacheStore } from './runtime/cache/cache-store';
+export { createLruCacheStore, DEFAULT_CACHE_MAX_BYTES } from './runtime/cache/cache-store';
 // Runtime: connector view, logging
 export type { ConnectorRuntime } from './runtime/connector-runtime';
 export type { Runtime, RuntimeBinding, RuntimeOptions } from './runtime/create-runtime';

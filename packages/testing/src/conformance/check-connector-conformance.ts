@@ -80,6 +80,7 @@ export async function checkConnectorConformance(
           continue;
         }
         const startedAt = performance.now();
+        const outputsBefore = harness.outputs.length;
         const run = await harness.collect([
           faultHandler(scenario, primary, options, () => harness.currentClock),
           ...happyHandlers,
@@ -98,9 +99,13 @@ export async function checkConnectorConformance(
           );
         }
         add(name, problems, `${scenario.description}: ${describeExpectation(scenario)}`);
+        const routeFacts = new Set(
+          primary.facts ?? connector.metadata.facts.map((fact) => fact.name),
+        );
         faultOutcomes.push({
           scenario: scenario.id,
           route: primary.route,
+          expected: describeExpectation(scenario),
           status: run.result?.status,
           facts: (run.result?.facts ?? []).map((fact) => ({
             name: fact.name,
@@ -108,6 +113,15 @@ export async function checkConnectorConformance(
             reason: fact.reason?.code,
           })),
           durationMs,
+          waitedMs: run.clock.waits.reduce((total, wait) => total + wait, 0),
+          falsePass:
+            scenario.expected.outcome === 'unavailable' &&
+            (run.result?.facts ?? []).some(
+              (fact) => routeFacts.has(fact.name) && fact.status === 'passed',
+            ),
+          leakedSecret: harness.outputs
+            .slice(outputsBefore)
+            .some((text) => canary.findIn(text) !== undefined),
           thrown:
             run.thrown === undefined
               ? undefined

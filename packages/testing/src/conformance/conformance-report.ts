@@ -13,12 +13,20 @@ export interface FaultScenarioOutcome {
   scenario: string;
   /** The primary route it was applied to. */
   route: string;
+  /** What the kit requires, in words, e.g. `unavailable (auth)`. */
+  expected: string;
   /** The record's roll-up status; undefined when the run produced no record. */
   status: string | undefined;
   /** Each fact's status and reason code. */
   facts: Array<{ name: string; status: string; reason: string | undefined }>;
   /** Wall time of the run (the virtual clock skips waits, so this is CPU and I/O time). */
   durationMs: number;
+  /** What the runtime would have waited (Retry-After, backoff), on the virtual clock. */
+  waitedMs: number;
+  /** A fault that must make the route's facts unavailable left one of them passed. */
+  falsePass: boolean;
+  /** The canary secret appeared in this run's record, error or logs. */
+  leakedSecret: boolean;
   /** What escaped the engine, redacted, when something did (a conformance failure). */
   thrown: string | undefined;
   /** Whether the scenario's own check passed. */

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** SHA-256 of a value, hex. Used so keys identify credentials and URLs without holding them. */
 export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
+  // The one-shot form: no Hash object per call, which shows on every cached request.
+  return hash('sha256', value, 'hex');
 }
 
 /**

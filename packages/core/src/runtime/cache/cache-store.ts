@@ -30,16 +30,34 @@ export interface CacheStore {
 export interface LruCacheStoreOptions {
   /** Most entries kept. Default 500. */
   maxEntries?: number;
-  /** Most bytes of bodies kept. Default 50 MiB. */
+  /**
+   * Most bytes kept, counting each entry's body, headers and a fixed overhead (UTF-16 string
+   * sizes, as the heap holds them). Default 32 MiB: the cache stays bounded in memory
+   * whatever the bodies' sizes.
+   */
   maxBytes?: number;
 }
 
-/** An in-process `CacheStore` on lru-cache, bounded by entry count and body size. */
+/** The default memory bound of the in-process cache store. */
+export const DEFAULT_CACHE_MAX_BYTES = 32 * 1024 * 1024;
+
+// What an entry costs besides its strings: the object, its header record, the LRU's slots.
+const ENTRY_OVERHEAD_BYTES = 256;
+
+/** The heap an entry holds, approximately: strings count two bytes a character. */
+function entrySize(entry: CachedResponse): number {
+  let characters = entry.body.length;
+  for (const name in entry.headers) characters += name.length + (entry.headers[name]?.length ?? 0);
+  return ENTRY_OVERHEAD_BYTES + characters * 2;
+}
+
+/** An in-process `CacheStore` on lru-cache, bounded by entry count and by bytes. */
 export function createLruCacheStore(options: LruCacheStoreOptions = {}): CacheStore {
   const cache = new LRUCache<string, CachedResponse>({
     max: options.maxEntries ?? 500,
-    maxSize: options.maxBytes ?? 50 * 1024 * 1024,
-    sizeCalculation: (entry) => Math.max(1, entry.body.length),
+    maxSize: options.maxBytes ?? DEFAULT_CACHE_MAX_BYTES,
+    // An entry larger than the whole bound is not stored (lru-cache refuses it).
+    sizeCalculation: entrySize,
   });
   return {
     get: (key) => cache.get(key),

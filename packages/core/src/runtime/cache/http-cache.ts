@@ -67,7 +67,9 @@ export class HttpCache {
     signal: AbortSignal,
   ): Promise<HttpCacheResult> {
     const { store, clock } = this.#options;
-    const entry = await store.get(key);
+    // The in-process store answers synchronously: no await (and no extra tick) then.
+    const pending = store.get(key);
+    const entry = isPromiseLike(pending) ? await pending : pending;
     const now = clock.now();
     if (entry !== undefined && entry.freshUntil > now) {
       this.#options.onHit?.(key);
@@ -93,18 +95,20 @@ export class HttpCache {
       if (response.headers['last-modified'] !== undefined) {
         refreshed.lastModified = response.headers['last-modified'];
       }
-      await this.#store(key, refreshed, ttlMs);
+      const storing = this.#store(key, refreshed, ttlMs);
+      if (storing !== undefined) await storing;
       this.#options.onRevalidated?.(key);
       return { response: toRaw(refreshed), fromCache: true, notModified: true };
     }
 
     if (response.status >= 200 && response.status < 300 && isStorable(response)) {
+      const storedAt = clock.now();
       const stored: CachedResponse = {
         status: response.status,
         headers: response.headers,
         body: response.body,
-        storedAt: clock.now(),
-        freshUntil: clock.now() + ttlMs,
+        storedAt,
+        freshUntil: storedAt + ttlMs,
       };
       if (response.headers.etag !== undefined) stored.etag = response.headers.etag;
       if (response.headers['last-modified'] !== undefined) {
@@ -112,22 +116,29 @@ export class HttpCache {
       }
       // Without a TTL or validators an entry could never be used again.
       if (ttlMs > 0 || stored.etag !== undefined || stored.lastModified !== undefined) {
-        await this.#store(key, stored, ttlMs);
+        const storing = this.#store(key, stored, ttlMs);
+        if (storing !== undefined) await storing;
       }
     }
     return { response, fromCache: false, notModified: false };
   }
 
-  async #store(key: string, entry: CachedResponse, ttlMs: number): Promise<void> {
-    await this.#options.store.set(key, entry, {
+  /** Stores the entry; a promise only when the store is asynchronous. */
+  #store(key: string, entry: CachedResponse, ttlMs: number): Promise<void> | undefined {
+    const stored = this.#options.store.set(key, entry, {
       ttlMs: ttlMs + (this.#options.retainMs ?? 600_000),
     });
+    return isPromiseLike(stored) ? stored : undefined;
   }
 }
 
 /** `no-store` and `private`-less shared caching rules do not apply: one client, one tenant. */
 function isStorable(response: RawHttpResponse): boolean {
   return !/\bno-store\b/i.test(response.headers['cache-control'] ?? '');
+}
+
+function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
 function toRaw(entry: CachedResponse): RawHttpResponse {

@@ -18,14 +18,19 @@ export class SingleFlight<T> {
     let flight = this.#flights.get(key);
     if (flight === undefined) {
       const controller = new AbortController();
+      // Started at once (no extra microtask); a synchronous throw becomes a rejection.
+      let started: Promise<T>;
+      try {
+        started = task(controller.signal);
+      } catch (error) {
+        started = Promise.reject(error);
+      }
       const created: Flight<T> = {
         controller,
         waiters: 0,
-        promise: Promise.resolve()
-          .then(() => task(controller.signal))
-          .finally(() => {
-            if (this.#flights.get(key) === created) this.#flights.delete(key);
-          }),
+        promise: started.finally(() => {
+          if (this.#flights.get(key) === created) this.#flights.delete(key);
+        }),
       };
       // The shared promise may reject after every caller left; that is not unhandled.
       created.promise.catch(() => {});

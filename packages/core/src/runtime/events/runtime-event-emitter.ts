@@ -10,6 +10,11 @@ export { RUNTIME_EVENT_CHANNELS } from './runtime-event-channels';
 export interface RuntimeEventEmitter {
   /** Redacts the event and publishes it; never throws and never changes the request's outcome. */
   emit(event: RuntimeEvent): void;
+  /**
+   * Whether an event of `type` would reach anyone now (a channel subscriber, a logger). The
+   * pipeline skips building events nobody receives; an emitter without it gets every event.
+   */
+  isObserved?(type: RuntimeEventType): boolean;
 }
 
 /** Options of {@link createRuntimeEventEmitter}. */
@@ -65,6 +70,9 @@ export function createRuntimeEventEmitter(
   }
 
   return {
+    isObserved(type) {
+      return logger !== undefined || channels.get(type)?.hasSubscribers === true;
+    },
     emit(event) {
       const channel = channels.get(event.type);
       const publish = channel?.hasSubscribers === true;

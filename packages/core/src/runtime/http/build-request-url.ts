@@ -10,24 +10,38 @@ export type QueryParameters = Record<
  * absolute URL on another origin: credentials must never be sent there.
  */
 export function buildRequestUrl(
-  baseUrl: string,
+  baseUrl: string | URL,
   path: string,
   query?: QueryParameters,
 ): URL | undefined {
-  const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  const base = typeof baseUrl === 'string' ? parseBaseUrl(baseUrl) : baseUrl;
   let url: URL;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
     url = new URL(path);
     if (url.origin !== base.origin) return undefined;
   } else {
     // Relative to the base path, so `https://host/api/v4` + `projects` keeps `/api/v4`.
-    url = new URL(path.replace(/^\/+/, ''), base);
+    url = new URL(path.charCodeAt(0) === 47 ? path.replace(/^\/+/, '') : path, base);
   }
-  for (const [name, value] of Object.entries(query ?? {})) {
+  if (query === undefined) return url;
+  // Built apart and assigned once: every change through `url.searchParams` re-serializes the URL.
+  let parameters: URLSearchParams | undefined;
+  for (const name of Object.keys(query)) {
+    const value = query[name];
     if (value === undefined) continue;
-    const values = Array.isArray(value) ? value : [value];
-    url.searchParams.delete(name);
-    for (const item of values) url.searchParams.append(name, String(item));
+    parameters ??= new URLSearchParams(url.search);
+    parameters.delete(name);
+    if (Array.isArray(value)) {
+      for (const item of value) parameters.append(name, String(item));
+    } else {
+      parameters.append(name, String(value));
+    }
   }
+  if (parameters !== undefined) url.search = parameters.toString();
   return url;
+}
+
+/** The base URL of a client, parsed once, with the trailing slash relative paths need. */
+export function parseBaseUrl(baseUrl: string): URL {
+  return new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
 }

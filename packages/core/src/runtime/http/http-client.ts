@@ -6,7 +6,8 @@ import { DestinationRefusedError } from '../../errors/destination-refused-error'
 import { RedirectError, type RedirectFailureKind } from '../../errors/redirect-error';
 import { ResponseTooLargeError } from '../../errors/response-too-large-error';
 import { credentialFingerprint, httpCacheKey } from '../cache/cache-key';
-import type { HttpCache } from '../cache/http-cache';
+import type { HttpCache, HttpCacheResult } from '../cache/http-cache';
+import type { RuntimeEventType } from '../events/runtime-event';
 import type { RuntimeEventEmitter } from '../events/runtime-event-emitter';
 import {
   type PageResponse,
@@ -20,8 +21,9 @@ import type { Clock } from '../retry/clock';
 import { parseRetryAfter } from '../retry/parse-retry-after';
 import { cancelledError, retryApiCall } from '../retry/retry-api-call';
 import { isIdempotentMethod, type ResolvedRetryPolicy } from '../retry/retry-policy';
+import { startDeadline } from '../retry/start-deadline';
 import type { SecretResolver } from '../secrets/secret-resolver';
-import { buildRequestUrl, type QueryParameters } from './build-request-url';
+import { buildRequestUrl, parseBaseUrl, type QueryParameters } from './build-request-url';
 import { classifyHttpStatus } from './classify-http-status';
 import { classifyTransportError } from './classify-transport-error';
 import { type ConnectionSettings, connectionFingerprint } from './connection-settings';
@@ -174,9 +176,8 @@ const ERROR_BODY_LIMIT = 64 * 1024;
 /** Marks an abort caused by the per-attempt deadline, not by the caller. */
 class AttemptTimeout extends Error {}
 
-// Stops an attempt's deadline timer once the attempt settled. A shared reason: `abort()`
-// without one builds a DOMException (and its stack) on every request.
-const ATTEMPT_SETTLED = Symbol('attempt settled');
+// Most requests accept no extra status: one shared empty set instead of one per request.
+const NO_EXTRA_STATUSES: ReadonlySet<number> = new Set();
 
 /** Creates a client on the runtime's shared pipeline. */
 export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipeline): HttpClient {
@@ -189,10 +190,31 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
         : 0;
   const connection = connectionSettings(options);
   const connectionKey = connectionFingerprint(connection);
+  // Parsed once per client, not per request. An invalid base URL still fails at the first
+  // request, as it always did.
+  let parsedBaseUrl: URL | undefined;
+  const baseUrl = (): URL | string => {
+    if (parsedBaseUrl !== undefined) return parsedBaseUrl;
+    try {
+      parsedBaseUrl = parseBaseUrl(options.baseUrl);
+      return parsedBaseUrl;
+    } catch {
+      return options.baseUrl;
+    }
+  };
+  // The client's own headers, lower-cased once.
+  const clientHeaders: Record<string, string> = {
+    'user-agent': pipeline.userAgent,
+    accept: 'application/json',
+    ...lowerCaseKeys(options.headers),
+  };
+  // Events are built only when someone receives them (a subscriber or a logger); a custom
+  // emitter without `isObserved` gets every event.
+  const observed = (type: RuntimeEventType): boolean => pipeline.events.isObserved?.(type) ?? true;
 
   async function request<T>(requestOptions: HttpRequestOptions<T>): Promise<HttpResponse<T>> {
     const method = (requestOptions.method ?? 'GET').toUpperCase();
-    const url = buildRequestUrl(options.baseUrl, requestOptions.path, requestOptions.query);
+    const url = buildRequestUrl(baseUrl(), requestOptions.path, requestOptions.query);
     if (url === undefined) {
       throw new ApiCallError({
         message: `${method} ${redactor.redactUrl(requestOptions.path)}: the URL is on another origin than ${redactor.redactUrl(options.baseUrl)}; credentials are not sent there.`,
@@ -203,15 +225,14 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       });
     }
     const redactedUrl = redactor.redactUrl(url);
+    const origin = url.origin;
     const signal = combineSignals(pipeline.signal, requestOptions.signal);
     if (signal?.aborted) throw cancelledError({ method, url: redactedUrl }, signal.reason);
 
-    const headers: Record<string, string> = {
-      'user-agent': pipeline.userAgent,
-      accept: 'application/json',
-      ...lowerCaseKeys(options.headers),
-      ...lowerCaseKeys(requestOptions.headers),
-    };
+    const headers: Record<string, string> =
+      requestOptions.headers === undefined
+        ? { ...clientHeaders }
+        : { ...clientHeaders, ...lowerCaseKeys(requestOptions.headers) };
     let credential: string | undefined;
     let authorizationHeaderName: string | undefined;
     if (options.auth !== undefined) {
@@ -235,18 +256,16 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       const sent = await sendWithRetry({
         method,
         url,
+        origin,
         redactedUrl,
-        headers: { ...headers, ...extraHeaders },
+        headers: hasOwnKeys(extraHeaders) ? { ...headers, ...extraHeaders } : headers,
         body,
         authorizationHeaderName,
         signal: sendSignal,
         idempotent: requestOptions.idempotent === true || isIdempotentMethod(method),
         timeoutMs: requestOptions.timeoutMs ?? options.timeoutMs ?? pipeline.defaultTimeoutMs,
         maxBytes: options.maxResponseBytes ?? pipeline.defaultMaxResponseBytes,
-        acceptStatus: new Set([
-          ...(requestOptions.acceptStatus ?? []),
-          ...(Object.keys(extraHeaders).length > 0 ? [304] : []),
-        ]),
+        acceptStatus: acceptedStatuses(requestOptions.acceptStatus, hasOwnKeys(extraHeaders)),
       });
       lastSentDurationMs = sent.durationMs;
       return sent;
@@ -272,28 +291,31 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
           : { credentialFingerprint: credentialFingerprint(credential) }),
         ...(connectionKey === undefined ? {} : { connectionFingerprint: connectionKey }),
       });
-      const result = await pipeline.cache
-        .fetch(
+      let result: HttpCacheResult;
+      try {
+        result = await pipeline.cache.fetch(
           key,
           { ttlMs: cacheTtlMs, ...(signal === undefined ? {} : { signal }) },
           (extra, flightSignal) => send(extra, flightSignal),
-        )
-        .catch((error: unknown) => {
-          throw signal?.aborted && !ApiCallError.isInstance(error)
-            ? cancelledError({ method, url: redactedUrl }, signal.reason)
-            : error;
-        });
+        );
+      } catch (error) {
+        throw signal?.aborted && !ApiCallError.isInstance(error)
+          ? cancelledError({ method, url: redactedUrl }, signal.reason)
+          : error;
+      }
       raw = result.response;
       fromCache = result.fromCache;
       notModified = result.notModified;
       if (notModified) {
-        pipeline.events.emit({
-          type: 'cache.revalidated',
-          url: redactedUrl,
-          notModified: true,
-          ...connector(),
-        });
-      } else if (fromCache) {
+        if (observed('cache.revalidated')) {
+          pipeline.events.emit({
+            type: 'cache.revalidated',
+            url: redactedUrl,
+            notModified: true,
+            ...connector(),
+          });
+        }
+      } else if (fromCache && observed('cache.hit')) {
         pipeline.events.emit({
           type: 'cache.hit',
           url: redactedUrl,
@@ -330,6 +352,8 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
   interface SendOptions {
     method: string;
     url: URL;
+    /** `url.origin`, read once. */
+    origin: string;
     redactedUrl: string;
     headers: Record<string, string>;
     body: string | Uint8Array | undefined;
@@ -342,12 +366,17 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
   }
 
   function sendWithRetry(send: SendOptions): Promise<RawHttpResponse> {
-    const requestId = randomUUID();
+    // Made only when an event carries it: most runs have no subscriber and no logger.
+    let id: string | undefined;
+    const requestId = () => {
+      id ??= randomUUID();
+      return id;
+    };
     const scheduleOptions = send.signal === undefined ? {} : { signal: send.signal };
     return retryApiCall(
       (attempt) =>
         pipeline.rateLimiter.schedule(
-          send.url.origin,
+          send.origin,
           () => sendAttempt(send, requestId, attempt),
           pipeline.retryPolicy.failFastOnRateLimit
             ? { ...scheduleOptions, failFast: { method: send.method, url: send.redactedUrl } }
@@ -359,50 +388,57 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
         clock,
         ...scheduleOptions,
         request: { method: send.method, url: send.redactedUrl },
-        onRetry: (notice) =>
+        onRetry: (notice) => {
+          if (!observed('retry')) return;
           pipeline.events.emit({
             type: 'retry',
-            requestId,
+            requestId: requestId(),
             url: send.redactedUrl,
             attempt: notice.attempt,
             delayMs: notice.delayMs,
             reason: notice.error.reason,
             ...connector(),
-          }),
+          });
+        },
       },
     );
   }
 
   async function sendAttempt(
     send: SendOptions,
-    requestId: string,
+    requestId: () => string,
     attempt: number,
   ): Promise<RawHttpResponse> {
     const startedAt = clock.now();
-    pipeline.events.emit({
-      type: 'request.start',
-      requestId,
-      method: send.method,
-      url: send.redactedUrl,
-      attempt,
-      ...connector(),
-    });
+    if (observed('request.start')) {
+      pipeline.events.emit({
+        type: 'request.start',
+        requestId: requestId(),
+        method: send.method,
+        url: send.redactedUrl,
+        attempt,
+        ...connector(),
+      });
+    }
     const controller = new AbortController();
-    const onCallerAbort = () => controller.abort(send.signal?.reason);
-    send.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const stopTimer = new AbortController();
-    clock.sleep(send.timeoutMs, stopTimer.signal).then(
-      () => controller.abort(new AttemptTimeout()),
-      () => {},
+    const callerSignal = send.signal;
+    const onCallerAbort = () => controller.abort(callerSignal?.reason);
+    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    // One timer per attempt: its deadline covers redirects and the body.
+    const stopDeadline = startDeadline(clock, send.timeoutMs, () =>
+      controller.abort(new AttemptTimeout()),
     );
     let status: number | undefined;
     try {
       const response = await followRedirects(send, controller.signal);
       status = response.status;
       const durationMs = Math.max(0, clock.now() - startedAt);
+      // `followRedirects` built this object for this attempt alone.
+      response.durationMs = durationMs;
+      if (!observed('request.end')) return response;
       pipeline.events.emit({
         type: 'request.end',
-        requestId,
+        requestId: requestId(),
         method: send.method,
         url: send.redactedUrl,
         status,
@@ -410,12 +446,13 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
         fromCache: false,
         ...connector(),
       });
-      return { ...response, durationMs };
+      return response;
     } catch (caught) {
       const error = toApiCallError(caught, send, controller.signal);
+      if (!observed('request.end')) throw error;
       pipeline.events.emit({
         type: 'request.end',
-        requestId,
+        requestId: requestId(),
         method: send.method,
         url: send.redactedUrl,
         ...(error.status === undefined ? {} : { status: error.status }),
@@ -426,8 +463,8 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       });
       throw error;
     } finally {
-      stopTimer.abort(ATTEMPT_SETTLED);
-      send.signal?.removeEventListener('abort', onCallerAbort);
+      stopDeadline();
+      callerSignal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -461,8 +498,9 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
 
   async function followRedirects(send: SendOptions, signal: AbortSignal): Promise<RawHttpResponse> {
     let current = send.url;
-    const chain = [send.redactedUrl];
-    const visited = new Set([current.href]);
+    // Built at the first redirect: most answers have none.
+    let chain: string[] | undefined;
+    let visited: Set<string> | undefined;
     let headers = send.headers;
     for (let redirects = 0; ; redirects++) {
       // Every hop, the first included: Node never looks up an IP literal, and a host
@@ -470,9 +508,11 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       if (options.destinationPolicy !== undefined) {
         await vetHop(current, options.destinationPolicy, send);
       }
-      const dispatcher = pipeline.dispatchers.forOrigin(current.origin, connection);
+      // `URL#origin` builds a new string on every read.
+      const origin = current === send.url ? send.origin : current.origin;
+      const dispatcher = pipeline.dispatchers.forOrigin(origin, connection);
       const response = await dispatcher.request({
-        origin: current.origin,
+        origin,
         path: `${current.pathname}${current.search}`,
         method: send.method,
         headers,
@@ -480,7 +520,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
         signal,
       });
       const responseHeaders = normalizeHeaders(response.headers);
-      pipeline.rateLimiter.observe(current.origin, responseHeaders);
+      pipeline.rateLimiter.observe(origin, responseHeaders);
       const status = response.statusCode;
       const location = responseHeaders.location;
 
@@ -490,10 +530,13 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
         response.body.on('error', () => {});
         response.body.destroy();
         const next = new URL(location, current);
+        chain ??= [send.redactedUrl];
+        visited ??= new Set([send.url.href]);
+        const redirectChain = chain;
         const fail = (kind: RedirectFailureKind, why: string): never => {
           throw new RedirectError({
             kind,
-            chain: [...chain, redactor.redactUrl(next)],
+            chain: [...redirectChain, redactor.redactUrl(next)],
             message: `${send.method} ${send.redactedUrl}: ${why}`,
             url: send.redactedUrl,
             method: send.method,
@@ -507,7 +550,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
         if (redirects >= (options.maxRedirects ?? 3)) {
           fail('too_many', `more than ${options.maxRedirects ?? 3} redirects.`);
         }
-        if (next.origin !== send.url.origin) {
+        if (next.origin !== send.origin) {
           if (!(options.allowedRedirectOrigins ?? []).includes(next.origin)) {
             fail('cross_origin', `the provider redirected to another origin (${next.origin}).`);
           }
@@ -665,6 +708,14 @@ function combineSignals(
   return AbortSignal.any([first, second]);
 }
 
+function acceptedStatuses(
+  accepted: readonly number[] | undefined,
+  conditional: boolean,
+): ReadonlySet<number> {
+  if (!conditional && (accepted === undefined || accepted.length === 0)) return NO_EXTRA_STATUSES;
+  return new Set([...(accepted ?? []), ...(conditional ? [304] : [])]);
+}
+
 function encodeBody(
   body: unknown,
   headers: Record<string, string>,
@@ -694,8 +745,14 @@ function cacheVaryHeaders(
 
 function lowerCaseKeys(headers: Record<string, string> | undefined): Record<string, string> {
   const output: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) output[name.toLowerCase()] = value;
+  if (headers === undefined) return output;
+  for (const name of Object.keys(headers)) output[name.toLowerCase()] = headers[name] as string;
   return output;
+}
+
+function hasOwnKeys(record: Record<string, string>): boolean {
+  for (const name in record) if (Object.hasOwn(record, name)) return true;
+  return false;
 }
 
 function withoutHeader(
@@ -711,7 +768,8 @@ function normalizeHeaders(
   headers: Record<string, string | string[] | undefined>,
 ): Record<string, string> {
   const output: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
     if (value === undefined) continue;
     output[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }

@@ -41,7 +41,7 @@ export function parseResponseBody<T>(
   let value: unknown;
   if (options.responseType === 'text') {
     value = response.body;
-  } else if (response.body.trim() === '') {
+  } else if (isBlank(response.body)) {
     value = undefined;
   } else {
     try {
@@ -72,6 +72,11 @@ export function parseResponseBody<T>(
     bodyExcerpt: bodyExcerpt(response.body, options.redactor),
     issues,
   });
+}
+
+/** True when `text` has nothing but whitespace, found without copying it as `trim()` does. */
+function isBlank(text: string): boolean {
+  return !/\S/.test(text);
 }
 
 /** Flattens redacted headers to single strings. */

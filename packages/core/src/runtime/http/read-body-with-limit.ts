@@ -57,10 +57,11 @@ export function readBodyWithLimit(
       settle(() =>
         reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })),
       );
+    // `on`, not `once`: `settle` removes every listener anyway, and `once` wraps each one.
     body.on('data', onData);
-    body.once('end', onEnd);
-    body.once('error', onError);
-    body.once('close', onClose);
+    body.on('end', onEnd);
+    body.on('error', onError);
+    body.on('close', onClose);
   });
 }
 

@@ -67,12 +67,16 @@ export function createPerOriginRateLimiter(options: PerOriginRateLimiterOptions)
     return state;
   }
 
-  async function waitForBudget(
+  /**
+   * What the budget asks of a request that holds a slot: undefined when it may go at once
+   * (the common case, kept free of promises), else the wait. Throws when failing fast.
+   */
+  function budgetWait(
     origin: string,
     state: OriginState,
     signal: AbortSignal | undefined,
     failFast: { method: string; url: string } | undefined,
-  ) {
+  ): Promise<void> | undefined {
     const holdMs = state.holdUntil - clock.now();
     if (holdMs > 0 && failFast !== undefined) {
       throw new ApiCallError({
@@ -86,12 +90,35 @@ export function createPerOriginRateLimiter(options: PerOriginRateLimiterOptions)
     }
     if (holdMs > 0) {
       options.onWait?.({ origin, waitMs: holdMs, cause: 'provider' });
-      await clock.sleep(holdMs, signal);
+      return clock.sleep(holdMs, signal).then(() => bucketWait(origin, state, signal));
     }
-    const bucketWait = state.bucket?.reserve(clock.now()) ?? 0;
-    if (bucketWait > 0) {
-      options.onWait?.({ origin, waitMs: bucketWait, cause: 'interval' });
-      await clock.sleep(bucketWait, signal);
+    return bucketWait(origin, state, signal);
+  }
+
+  function bucketWait(
+    origin: string,
+    state: OriginState,
+    signal: AbortSignal | undefined,
+  ): Promise<void> | undefined {
+    const waitMs = state.bucket?.reserve(clock.now()) ?? 0;
+    if (waitMs <= 0) return undefined;
+    options.onWait?.({ origin, waitMs, cause: 'interval' });
+    return clock.sleep(waitMs, signal);
+  }
+
+  /** Runs `task` once the budget allows, on a concurrency slot p-limit already gave it. */
+  function runBudgeted<T>(
+    origin: string,
+    state: OriginState,
+    task: () => Promise<T>,
+    signal: AbortSignal | undefined,
+    failFast: { method: string; url: string } | undefined,
+  ): Promise<T> {
+    try {
+      const wait = budgetWait(origin, state, signal, failFast);
+      return wait === undefined ? task() : wait.then(task);
+    } catch (error) {
+      return Promise.reject(error);
     }
   }
 
@@ -100,20 +127,20 @@ export function createPerOriginRateLimiter(options: PerOriginRateLimiterOptions)
       const { signal, failFast } = scheduleOptions;
       if (signal?.aborted) return Promise.reject(signal.reason);
       const state = stateFor(origin);
+      const { limit } = state;
+      // Under the bound p-limit starts the task at once: no abort listener needed (the task
+      // watches the signal itself). Only a task that will queue listens, to leave promptly.
+      if (limit.activeCount + limit.pendingCount < limit.concurrency) {
+        return limit(() => runBudgeted(origin, state, task, signal, failFast));
+      }
       return new Promise((resolve, reject) => {
         const onAbort = () => reject(signal?.reason);
         signal?.addEventListener('abort', onAbort, { once: true });
-        void state.limit(async () => {
+        void limit(() => {
+          signal?.removeEventListener('abort', onAbort);
           // Aborted while queued: give the slot to the next task without running this one.
-          if (signal?.aborted) return;
-          try {
-            await waitForBudget(origin, state, signal, failFast);
-            resolve(await task());
-          } catch (error) {
-            reject(error);
-          } finally {
-            signal?.removeEventListener('abort', onAbort);
-          }
+          if (signal?.aborted) return Promise.resolve();
+          return runBudgeted(origin, state, task, signal, failFast).then(resolve, reject);
         });
       });
     },

@@ -115,12 +115,20 @@ export function createRedactor(): Redactor {
   function redactUrl(url: string | URL): string {
     // Mask the raw text first: the URL parser normalizes paths and encodings, which could
     // otherwise turn a registered secret into a form that no longer matches.
-    const text = redactText(typeof url === 'string' ? url : url.href);
+    const raw = typeof url === 'string' ? url : url.href;
+    const text = redactText(raw);
+    // Nothing masked in the text: the caller's URL already is its parse (read, never changed).
+    const reused = typeof url !== 'string' && text === raw;
     let parsed: URL;
-    try {
-      parsed = new URL(text);
-    } catch {
-      return text;
+    if (reused) {
+      if (url.username === '' && url.password === '' && url.search === '') return text;
+      parsed = url;
+    } else {
+      try {
+        parsed = new URL(text);
+      } catch {
+        return text;
+      }
     }
     const entries = [...parsed.searchParams];
     const encodedMask = encodeURIComponent(REDACTED);
@@ -133,6 +141,7 @@ export function createRedactor(): Redactor {
       ([name, value]) => isSensitiveQueryParameterName(name) && value !== REDACTED,
     );
     if (!hasUserinfo && !hasUnmaskedParameter) return text;
+    if (reused) parsed = new URL(text);
     if (isUnmasked(parsed.username)) parsed.username = REDACTED;
     if (isUnmasked(parsed.password)) parsed.password = REDACTED;
     if (hasUnmaskedParameter) {

@@ -36,7 +36,22 @@ export async function retryApiCall<T>(
   const attempts: ApiCallAttempt[] = [];
   let retriesDone = 0;
   try {
-    return await pRetry(operation, {
+    // Fast path: most calls succeed at once, so the first attempt runs without p-retry's
+    // per-call setup. Its failure is handed to p-retry as attempt 1 (see below), so the
+    // decision, the callbacks and the numbering are exactly those of a loop p-retry ran.
+    if (options.signal?.aborted) throw options.signal.reason;
+    let firstError: unknown;
+    try {
+      const result = await operation(1);
+      // As p-retry does: an abort during the attempt wins over its result.
+      if (options.signal?.aborted) throw options.signal.reason;
+      return result;
+    } catch (error) {
+      firstError = error;
+    }
+    const replayFirstFailure = (attemptNumber: number): Promise<T> =>
+      attemptNumber === 1 ? Promise.reject(firstError) : operation(attemptNumber);
+    return await pRetry(replayFirstFailure, {
       retries: options.policy.maxRetries,
       minTimeout: 0,
       ...(options.signal === undefined ? {} : { signal: options.signal }),

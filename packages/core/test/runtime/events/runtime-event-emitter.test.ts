@@ -139,6 +139,23 @@ describe('createRuntimeEventEmitter', () => {
     expect(redactText).not.toHaveBeenCalled();
   });
 
+  it('says an event type is observed only with a logger or a subscriber of its channel', () => {
+    const redactor = createRedactor();
+    expect(createRuntimeEventEmitter({ redactor }).isObserved?.('retry')).toBe(false);
+    expect(
+      createRuntimeEventEmitter({ redactor, logger: recordingLogger() }).isObserved?.('retry'),
+    ).toBe(true);
+    const listener = () => {};
+    diagnosticsChannel.subscribe(RUNTIME_EVENT_CHANNELS.retry, listener);
+    try {
+      const emitter = createRuntimeEventEmitter({ redactor });
+      expect(emitter.isObserved?.('retry')).toBe(true);
+      expect(emitter.isObserved?.('request.start')).toBe(false);
+    } finally {
+      diagnosticsChannel.unsubscribe(RUNTIME_EVENT_CHANNELS.retry, listener);
+    }
+  });
+
   it('does not let a throwing logger fail the caller', () => {
     const logger = recordingLogger();
     logger.debug.mockImplementation(() => {
