@@ -30,6 +30,7 @@ interface ConsumerReport {
   rollUps: unknown[];
   parsedSeed: unknown;
   schemaId: unknown;
+  request: { status: number; data: unknown; calls: number };
 }
 
 /** The body both consumers run once `core` and `schema` are loaded. */
@@ -53,7 +54,32 @@ const report = {
   parsedSeed: core.evidenceRecordSchema.parse(JSON.parse(${JSON.stringify(SEED_EVIDENCE_RECORD_JSON)})),
   schemaId: schema.$id,
 };
-process.stdout.write(JSON.stringify(report));
+// A real request through the runtime: undici loads on first use, p-retry (bundled into the CJS
+// build) retries one 503, p-limit bounds concurrency.
+(async () => {
+  const http = process.getBuiltinModule('node:http');
+  let calls = 0;
+  const server = http.createServer((request, response) => {
+    calls += 1;
+    if (calls === 1) {
+      response.writeHead(503, { 'retry-after': '0' });
+      response.end('busy');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end('{"ok":true}');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const runtime = core.createRuntime({ retry: { baseDelayMs: 1 } });
+  const client = runtime
+    .bind({ connectorId: 'pack-test', packageName: 'pack-test', packageVersion: '0.0.0', signal: new AbortController().signal })
+    .http({ baseUrl: 'http://127.0.0.1:' + server.address().port });
+  const response = await client.request({ path: '/ok' });
+  await runtime.close();
+  server.close();
+  report.request = { status: response.status, data: response.data, calls };
+  process.stdout.write(JSON.stringify(report));
+})();
 `;
 
 const consumers = {
@@ -138,5 +164,6 @@ describe.each(Object.keys(consumers) as ConsumerKind[])('the packed tarball from
     expect(report.rollUps).toEqual(['failed', 'passed', 'unavailable']);
     expect(report.parsedSeed).toEqual(JSON.parse(SEED_EVIDENCE_RECORD_JSON));
     expect(report.schemaId).toBe('https://evidencekit.dev/schema/evidence-v1.json');
+    expect(report.request).toEqual({ status: 200, data: { ok: true }, calls: 2 });
   });
 });

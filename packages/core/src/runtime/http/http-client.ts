@@ -510,7 +510,9 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       }
       // `URL#origin` builds a new string on every read.
       const origin = current === send.url ? send.origin : current.origin;
-      const dispatcher = pipeline.dispatchers.forOrigin(origin, connection);
+      const dispatcherOrLoading = pipeline.dispatchers.forOrigin(origin, connection);
+      const dispatcher =
+        dispatcherOrLoading instanceof Promise ? await dispatcherOrLoading : dispatcherOrLoading;
       const response = await dispatcher.request({
         origin,
         path: `${current.pathname}${current.search}`,

@@ -1,4 +1,4 @@
-import { type Dispatcher, Pool } from 'undici';
+import type { Dispatcher, Pool } from 'undici';
 import { type ConnectionSettings, connectionFingerprint } from './connection-settings';
 import { createGuardedLookup } from './guarded-lookup';
 import { type HostResolver, systemHostResolver } from './host-resolver';
@@ -9,6 +9,24 @@ export interface OriginPoolOptions {
   connections?: number;
   /** How long an idle connection stays open. Default 30 000 ms. */
   keepAliveTimeoutMs?: number;
+}
+
+type UndiciModule = typeof import('undici');
+
+// undici is loaded on the first request, not at import: it is about half of core's import
+// time, and hosts that only validate, gate or render evidence never send a request.
+let undiciModule: UndiciModule | undefined;
+let undiciLoading: Promise<UndiciModule> | undefined;
+
+function loadUndici(): Promise<UndiciModule> {
+  undiciLoading ??= import('undici').then((loaded) => {
+    // From CommonJS the namespace may carry the exports on `default` only.
+    const candidate = loaded as Partial<UndiciModule> & { default?: UndiciModule };
+    const module = candidate.Pool === undefined ? (candidate.default ?? loaded) : loaded;
+    undiciModule = module;
+    return module;
+  });
+  return undiciLoading;
 }
 
 /**
@@ -35,12 +53,17 @@ export class OriginDispatchers {
   }
 
   /**
-   * The dispatcher for `origin` (e.g. `https://api.github.com`) under `connection`.
+   * The dispatcher for `origin` (e.g. `https://api.github.com`) under `connection`: at once
+   * once undici is loaded, else after loading it (the first request of a process).
    * @throws Error when the runtime is closed.
    */
-  forOrigin(origin: string, connection: ConnectionSettings = {}): Dispatcher {
+  forOrigin(origin: string, connection: ConnectionSettings = {}): Dispatcher | Promise<Dispatcher> {
     if (this.#hostDispatcher !== undefined) return this.#hostDispatcher;
     if (this.#closed) throw new Error('The Evidencekit runtime is closed.');
+    const undici = undiciModule;
+    if (undici === undefined) {
+      return loadUndici().then(() => this.forOrigin(origin, connection));
+    }
     const key = this.#poolKey(origin, connection);
     let pool = this.#pools.get(key);
     if (pool === undefined) {
@@ -52,7 +75,7 @@ export class OriginDispatchers {
           ? {}
           : { lookup: createGuardedLookup(destinationPolicy) }),
       };
-      pool = new Pool(origin, {
+      pool = new undici.Pool(origin, {
         connections: this.#poolOptions.connections ?? 8,
         keepAliveTimeout: this.#poolOptions.keepAliveTimeoutMs ?? 30_000,
         ...(Object.keys(connect).length === 0 ? {} : { connect }),
