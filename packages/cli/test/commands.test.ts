@@ -220,6 +220,17 @@ describe('verify', () => {
     expect(tampered.code).toBe(1);
     expect((JSON.parse(tampered.stdout) as { ok: boolean }).ok).toBe(false);
   });
+
+  it('refuses a --public-key that is not a PEM public key as bad input (65), naming it', async () => {
+    await project.write('not-a-key.pub', 'not a key\n');
+    await project.write('any-envelope.json', '{}');
+    const run = await runBinary(['verify', 'any-envelope.json', '--public-key', 'not-a-key.pub'], {
+      cwd: project.directory,
+    });
+    expect(run.code).toBe(65);
+    expect(run.stderr).toContain('--public-key not-a-key.pub');
+    expect(run.stderr).not.toContain('configuration error');
+  });
 });
 
 describe('check, detect, ingest, schema', () => {
@@ -265,6 +276,13 @@ describe('check, detect, ingest, schema', () => {
     expect(result.suggestedConfig.services[0]?.targets[0]?.selector).toEqual({
       reportPath: 'trivy-report.json',
     });
+  });
+
+  it('detect refuses a folder that does not exist (66) instead of finding nothing', async () => {
+    const run = await runBinary(['detect', 'no-such-folder', '--json'], { cwd: project.directory });
+    expect(run.code).toBe(66);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('no-such-folder');
   });
 
   it('ingest trivy <file> turns a report into a record', async () => {

@@ -52,6 +52,7 @@ export { formatMeasurement } from './engine/format-measurement';
 export type { IngestEvidenceOptions } from './engine/ingest-evidence';
 export { ingestEvidence } from './engine/ingest-evidence';
 export type { RuntimeOption } from './engine/resolve-runtime';
+export { unavailableReasonOf } from './engine/unavailable-reason-of';
 // Runtime: HTTP, retry, rate limits, cache, pagination
 export type {
   ApiCallAttempt,

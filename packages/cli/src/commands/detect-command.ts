@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   type AnyConnectorV1,
@@ -17,7 +18,7 @@ import {
 import type { EvidencekitConfig } from '../config/config-schema';
 import { loadCommandConfig } from '../config/load-command-config';
 import { loadConnectorModule } from '../config/load-connector-module';
-import { usageError } from '../errors/usage-error';
+import { noInputError, usageError } from '../errors/usage-error';
 import { EXIT_CODES } from '../exit-codes';
 import { KNOWN_CONNECTOR_PACKAGES } from '../known-connector-packages';
 import { renderTable } from '../output/render-table';
@@ -49,6 +50,8 @@ export const detectCommand: Command = {
     }
     const directory = path.resolve(session.io.cwd, args.positionals[0] ?? '.');
     const maxFiles = positiveIntegerFlag(args, 'max-files');
+    // A mistyped folder would otherwise scan nothing and report "nothing recognized" with 0.
+    await requireDirectory(directory);
 
     // Known packages that are installed, plus those the configuration uses.
     const sources = new Map<string, string>(KNOWN_CONNECTOR_PACKAGES.map((name) => [name, name]));
@@ -88,7 +91,7 @@ export const detectCommand: Command = {
 
     if (format === 'json') {
       session.out(
-        `${JSON.stringify({ detections: result.detections, suggestedConfig, scannedFiles: result.scannedFiles, truncated: result.truncated, notInstalled: missing }, null, 2)}\n`,
+        `${JSON.stringify({ detections: result.detections, suggestedConfig, scannedFiles: result.scannedFiles, truncated: result.truncated, notInstalled: missing, failures: result.failures }, null, 2)}\n`,
       );
       return EXIT_CODES.ok;
     }
@@ -145,4 +148,17 @@ function suggestConfig(
       },
     ],
   };
+}
+
+async function requireDirectory(directory: string): Promise<void> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(directory)).isDirectory();
+  } catch (error) {
+    throw noInputError(
+      `Cannot read ${directory}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`,
+      error,
+    );
+  }
+  if (!isDirectory) throw noInputError(`${directory} is not a folder; detect scans a folder.`);
 }

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createEd25519Verifier, verifyEvidenceEnvelope } from '@evidencekit/core';
+import {
+  ConfigurationError,
+  createEd25519Verifier,
+  verifyEvidenceEnvelope,
+} from '@evidencekit/core';
 import type { Command } from '../command';
 import { reportOptions, requirePositionals, stringFlag, stringListFlag } from '../command-flags';
-import { noInputError, usageError } from '../errors/usage-error';
+import { dataError, noInputError, usageError } from '../errors/usage-error';
 import { EXIT_CODES } from '../exit-codes';
 import { reportFormatOf } from '../output/report-format';
 
@@ -54,7 +58,7 @@ export const verifyCommand: Command = {
       }),
     );
     const envelope = (await readInput(session.io.cwd, envelopeFile)).toString('utf8');
-    const verifier = createEd25519Verifier({ publicKey: publicKeys });
+    const verifier = createVerifier(publicKeys, keySources);
     const result = await verifyEvidenceEnvelope(envelope, {
       verifier,
       ...(expectedDigest === undefined ? {} : { expectedDigest }),
@@ -95,6 +99,29 @@ export const verifyCommand: Command = {
     return result.ok ? EXIT_CODES.ok : EXIT_CODES.failed;
   },
 };
+
+/**
+ * A key that is not an Ed25519 PEM public key is bad input named on the command line (65),
+ * not a configuration error: the message names the `--public-key` it came from.
+ */
+function createVerifier(
+  publicKeys: readonly string[],
+  keySources: readonly string[],
+): ReturnType<typeof createEd25519Verifier> {
+  publicKeys.forEach((publicKey, index) => {
+    try {
+      createEd25519Verifier({ publicKey });
+    } catch (error) {
+      if (!ConfigurationError.isInstance(error)) throw error;
+      const issue = error.issues[0];
+      throw dataError(
+        `--public-key ${keySources[index] ?? ''}: expected ${issue?.expected ?? 'an Ed25519 public key'}${issue?.received === undefined ? '' : `, received ${issue.received}`}.`,
+        error,
+      );
+    }
+  });
+  return createEd25519Verifier({ publicKey: publicKeys });
+}
 
 async function readInput(cwd: string, file: string): Promise<Buffer> {
   try {

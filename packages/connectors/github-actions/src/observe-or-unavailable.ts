@@ -1,9 +1,4 @@
-import {
-  EvidencekitError,
-  type FactObservationV1,
-  UNAVAILABLE_REASON_CODES,
-  type UnavailableReasonCode,
-} from '@evidencekit/core';
+import { type FactObservationV1, unavailableReasonOf } from '@evidencekit/core';
 
 /**
  * Runs one fact's requests; when they fail with a typed Evidencekit error, that fact alone is
@@ -19,14 +14,8 @@ export async function observeOrUnavailable<Name extends string>(
   try {
     return await observe();
   } catch (error) {
-    if (signal.aborted || !EvidencekitError.isInstance(error) || error.reason === 'cancelled') {
-      throw error;
-    }
-    const reason: UnavailableReasonCode = (UNAVAILABLE_REASON_CODES as readonly string[]).includes(
-      error.reason,
-    )
-      ? (error.reason as UnavailableReasonCode)
-      : 'connector_error';
-    return { name, kind: 'unavailable', reason, message: error.message };
+    const reason = unavailableReasonOf(error);
+    if (signal.aborted || reason === undefined) throw error;
+    return { name, kind: 'unavailable', reason, message: (error as Error).message };
   }
 }

@@ -1,12 +1,10 @@
 import {
   type CollectOptionsV1,
   type CollectResultV1,
-  EvidencekitError,
   type FactObservationV1,
   type FactSource,
   type JsonValue,
-  UNAVAILABLE_REASON_CODES,
-  type UnavailableReasonCode,
+  unavailableReasonOf,
 } from '@evidencekit/core';
 import type { Deployment } from './api/deployment-schema';
 import { deploymentObservations } from './deployment-observations';
@@ -102,8 +100,8 @@ async function collectPodFacts(input: PodFactsInput): Promise<Observation[]> {
   } catch (error) {
     // Deployment facts stand on their own; only the pod facts lack their data. A cancelled
     // call or an error that is not a provider failure still fails the whole target.
-    const reason = EvidencekitError.isInstance(error) ? error.reason : undefined;
-    if (reason === undefined || reason === 'cancelled' || !isUnavailableReason(reason)) throw error;
+    const reason = unavailableReasonOf(error);
+    if (reason === undefined) throw error;
     return names.map((name) => ({
       name,
       kind: 'unavailable',
@@ -165,10 +163,6 @@ async function readPodFacts(
       url: `${server}/api/v1/namespaces/${encodeURIComponent(namespace)}/pods?labelSelector=${encodeURIComponent(podSelector)}`,
     },
   });
-}
-
-function isUnavailableReason(reason: string): reason is UnavailableReasonCode {
-  return (UNAVAILABLE_REASON_CODES as readonly string[]).includes(reason);
 }
 
 function describeDeployment(

@@ -1,5 +1,4 @@
 import {
-  ApiCallError,
   type CollectOptionsV1,
   type CollectResultV1,
   ConfigurationError,
@@ -9,6 +8,7 @@ import {
   type HttpClient,
   type JsonValue,
   type QueryAllowlist,
+  unavailableReasonOf,
 } from '@evidencekit/core';
 import { createPrometheusAllowlist } from './create-prometheus-allowlist';
 import { createPrometheusClient } from './create-prometheus-client';
@@ -91,13 +91,14 @@ async function observeFact(name: PrometheusFactName, context: FactContext): Prom
     outcome = await runPrometheusQuery(context.client, queryRequest(query, context), what);
   } catch (error) {
     // One failed query spoils its own fact; a cancelled run and bugs go to the engine.
-    if (!ApiCallError.isInstance(error) || error.reason === 'cancelled') throw error;
+    const reason = unavailableReasonOf(error);
+    if (reason === undefined) throw error;
     return {
       observation: {
         name,
         kind: 'unavailable',
-        reason: error.reason,
-        message: error.message,
+        reason,
+        message: (error as Error).message,
         source,
       },
       queryName,

@@ -16,10 +16,12 @@ export interface ConfiguredConnector<Connector extends AnyConnectorV1 = AnyConne
   readonly instanceId: string;
 }
 
+/** The settings a connector takes, as written by the host (before its `configSchema` runs). */
 export type SettingsOf<Connector> =
   Connector extends ConnectorV1<infer _Config, infer _Selector, infer _Fact, infer ConfigInput>
     ? ConfigInput
     : never;
+/** The selector a connector's targets take, as written by the host. */
 export type SelectorInputOf<Connector> =
   Connector extends ConnectorV1<
     infer _Config,
@@ -30,6 +32,7 @@ export type SelectorInputOf<Connector> =
   >
     ? SelectorInput
     : never;
+/** The names of the facts in a connector's catalog. */
 export type FactNameOf<Connector> =
   Connector extends ConnectorV1<infer _Config, infer _Selector, infer FactName> ? FactName : never;
 

@@ -1,6 +1,8 @@
 import type { ConfiguredConnector } from '../contract/configured-connector';
 import { assertSupportedConnector } from '../contract/supported-specification-versions';
 import type { CheckFindingV1, CheckResultV1 } from '../contract/v1/connector-v1';
+import { checkResultSchema } from './check-result-schema';
+import { describeInvalidResult } from './describe-invalid-result';
 import { errorToReason } from './error-to-reason';
 import { bindRuntime } from './produce-record';
 import { type RuntimeOption, resolveRuntime } from './resolve-runtime';
@@ -11,15 +13,21 @@ import { validateSettings } from './validate-settings';
 export interface CheckConnectorOptions {
   /** Deadline in milliseconds. Default 5 000: a check is meant to be fast. */
   timeoutMs?: number;
+  /** Cancels the check; it then ends with an error finding. */
   signal?: AbortSignal;
+  /** The clock. Default `() => new Date()`. */
   now?: () => Date;
+  /** The runtime (HTTP, secrets, cache, limits); created for this call and closed when absent. */
   runtime?: RuntimeOption;
 }
 
 /** The result of `checkConnector`, with the connector it is about. */
 export interface ConnectorCheck extends CheckResultV1 {
+  /** The connector id. */
   connector: string;
+  /** The configured instance's id. */
   instanceId: string;
+  /** How long the check took, in whole milliseconds. */
   durationMs: number;
 }
 
@@ -59,7 +67,20 @@ export async function checkConnector(
         what: `${connector.metadata.id} check`,
       },
     );
-    return finish(result);
+    const validated = checkResultSchema.safeParse(result);
+    if (!validated.success) {
+      return finish({
+        ok: false,
+        findings: [
+          {
+            status: 'error',
+            code: 'connector_error',
+            message: describeInvalidResult('check result', validated.error),
+          },
+        ],
+      });
+    }
+    return finish(validated.data);
   } catch (error) {
     const reason = errorToReason(error, host.redactor);
     const finding: CheckFindingV1 = { status: 'error', code: reason.code, message: reason.message };

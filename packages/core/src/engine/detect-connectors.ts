@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { assertSupportedConnector } from '../contract/supported-specification-versions';
 import type { AnyConnectorV1, DetectionV1 } from '../contract/v1/connector-v1';
+import { compareCodeUnits } from '../evidence/compare-code-units';
 
 /** Options of `detectConnectors`. */
 export interface DetectConnectorsOptions {
@@ -115,7 +116,7 @@ export async function detectConnectors(
   }
   detections.sort(
     (left, right) =>
-      right.confidence - left.confidence || left.connector.localeCompare(right.connector),
+      right.confidence - left.confidence || compareCodeUnits(left.connector, right.connector),
   );
   return { detections, scannedFiles: files.length, truncated, failures };
 }
@@ -136,7 +137,8 @@ async function listFiles(
       } catch {
         continue;
       }
-      entries.sort((left, right) => left.name.localeCompare(right.name));
+      // Code-unit order: which files a truncated walk lists must not depend on the locale.
+      entries.sort((left, right) => compareCodeUnits(left.name, right.name));
       for (const entry of entries) {
         const relativePath = relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`;
         if (entry.isDirectory()) {

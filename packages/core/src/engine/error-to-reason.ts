@@ -1,6 +1,7 @@
 import { EvidencekitError } from '../errors/evidencekit-error';
-import { UNAVAILABLE_REASON_CODES, type UnavailableReasonCode } from '../evidence/fact-reason';
+import type { UnavailableReasonCode } from '../evidence/fact-reason';
 import type { Redactor } from '../runtime/redaction/redactor';
+import { unavailableReasonOf } from './unavailable-reason-of';
 
 /** Why a collection produced no facts, as an `unavailable` reason. */
 export interface CollectionFailure {
@@ -15,10 +16,8 @@ export interface CollectionFailure {
  */
 export function errorToReason(error: unknown, redactor: Redactor): CollectionFailure {
   if (EvidencekitError.isInstance(error)) {
-    const code = (UNAVAILABLE_REASON_CODES as readonly string[]).includes(error.reason)
-      ? (error.reason as UnavailableReasonCode)
-      : 'connector_error';
-    return { code, message: redactor.redactText(error.message) };
+    const code = error.reason === 'cancelled' ? 'cancelled' : unavailableReasonOf(error);
+    return { code: code ?? 'connector_error', message: redactor.redactText(error.message) };
   }
   const message = error instanceof Error ? error.message : String(error);
   return {

@@ -7,15 +7,21 @@ import { type RuntimeOption, resolveRuntime } from './resolve-runtime';
 
 /** Options of `ingestEvidence`. */
 export interface IngestEvidenceOptions {
+  /** What the evidence is about. */
   scope: EvidenceScope;
   /** The uploaded payload: parsed JSON, or raw text. */
   payload: unknown;
+  /** Threshold overrides, by fact name. */
   thresholds?: Readonly<Record<string, string | undefined>>;
+  /** Overrides the connector's default `freshness.maxAgeSeconds`. */
   maxAgeSeconds?: number;
   /** Deadline in milliseconds. Default 30 000. */
   timeoutMs?: number;
+  /** Cancels the ingestion: the record's facts end as `unavailable: cancelled`. */
   signal?: AbortSignal;
+  /** The clock. Default `() => new Date()`. */
   now?: () => Date;
+  /** The runtime (HTTP, secrets, cache, limits); created for this call and closed when absent. */
   runtime?: RuntimeOption;
 }
 

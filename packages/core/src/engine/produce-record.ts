@@ -1,11 +1,13 @@
 import type { ConfiguredConnector } from '../contract/configured-connector';
 import type { AnyConnectorV1, CollectResultV1 } from '../contract/v1/connector-v1';
+import { ConfigurationError } from '../errors/configuration-error';
 import { configurationErrorFromZod } from '../errors/configuration-error-from-zod';
 import type { EvidenceRecord, EvidenceScope } from '../evidence/evidence-schema';
 import type { ConnectorRuntime } from '../runtime/connector-runtime';
 import type { Runtime } from '../runtime/create-runtime';
 import { buildEvidenceRecord, buildFailedRecord } from './build-evidence-record';
 import { collectResultSchema } from './collect-result-schema';
+import { describeInvalidResult } from './describe-invalid-result';
 import { errorToReason } from './error-to-reason';
 import { runConnectorCall } from './run-connector-call';
 import { type SettingsCache, validateSettings } from './validate-settings';
@@ -41,11 +43,17 @@ export async function produceRecord(options: ProduceRecordOptions): Promise<Evid
     connector,
     scope: options.scope,
     thresholds: options.thresholds,
-    maxAgeSeconds: options.maxAgeSeconds,
+    // An invalid override fails the target below; its record keeps the connector's default age.
+    maxAgeSeconds: isPositiveWholeNumber(options.maxAgeSeconds) ? options.maxAgeSeconds : undefined,
     collectedAt: options.now(),
     redactor: options.host.redactor,
   };
   try {
+    if (options.maxAgeSeconds !== undefined && !isPositiveWholeNumber(options.maxAgeSeconds)) {
+      throw new ConfigurationError({
+        issues: [{ path: 'maxAgeSeconds', expected: 'a positive whole number of seconds' }],
+      });
+    }
     const config = validateSettings(options.configured, options.settingsCache);
     const result = await runConnectorCall(
       (signal) =>
@@ -56,10 +64,7 @@ export async function produceRecord(options: ProduceRecordOptions): Promise<Evid
     if (!validated.success) {
       return buildFailedRecord(context, {
         code: 'connector_error',
-        message: `the connector returned an invalid result: ${validated.error.issues
-          .slice(0, 3)
-          .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-          .join('; ')}`,
+        message: describeInvalidResult('result', validated.error),
       });
     }
     return buildEvidenceRecord(context, validated.data);
@@ -96,4 +101,8 @@ export function parseSelector(connector: AnyConnectorV1, selector: unknown): unk
   const parsed = connector.selectorSchema.safeParse(selector);
   if (!parsed.success) throw configurationErrorFromZod(parsed.error, 'selector');
   return parsed.data;
+}
+
+function isPositiveWholeNumber(value: number | undefined): value is number {
+  return value !== undefined && Number.isInteger(value) && value > 0;
 }

@@ -20,6 +20,7 @@ const reasonCodesByStatus: Record<string, readonly FactReasonCode[]> = {
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
+/** The zod schema of `Release`. */
 export const releaseSchema = z
   .object({
     version: z.string().min(1).optional().describe('Release version, e.g. "2.14.0".'),
@@ -36,6 +37,7 @@ export const releaseSchema = z
   })
   .describe('The release the evidence is about.');
 
+/** The zod schema of `EvidenceScope`. */
 export const scopeSchema = z
   .object({
     workspaceId: z.string().min(1).describe('The host workspace or tenant.'),
@@ -45,6 +47,7 @@ export const scopeSchema = z
   })
   .describe('What the evidence is scoped to.');
 
+/** The zod schema of `Freshness`. */
 export const freshnessSchema = z
   .object({
     observedAt: isoDateTime.describe(
@@ -59,6 +62,7 @@ export const freshnessSchema = z
   })
   .describe('When the evidence was observed and how long it stays valid.');
 
+/** The zod schema of `Measurement`. */
 export const measurementSchema = z
   .object({
     value: z.number().describe('The measured number, in `unit`. Never NaN or infinite.'),
@@ -66,6 +70,7 @@ export const measurementSchema = z
   })
   .describe('The measured number behind `value`, for machines.');
 
+/** The zod schema of `FactReason`. */
 export const factReasonSchema = z
   .object({
     code: z.enum(FACT_REASON_CODES as [FactReasonCode, ...FactReasonCode[]]),
@@ -73,6 +78,7 @@ export const factReasonSchema = z
   })
   .describe('Why a fact is not passed. The code is from one closed set.');
 
+/** The zod schema of `FactSource`. */
 export const factSourceSchema = z
   .object({
     url: z.string().optional().describe('The API URL that was read, redacted.'),
@@ -81,6 +87,7 @@ export const factSourceSchema = z
   })
   .describe('Where the fact came from.');
 
+/** The zod schema of `Fact`. */
 export const factSchema = z
   .object({
     name: z
@@ -125,6 +132,7 @@ export const factSchema = z
   })
   .describe('One checked fact.');
 
+/** The zod schema of `EvidenceWarning`. */
 export const warningSchema = z
   .object({
     code: z.string().min(1).describe('Machine-readable, e.g. "credential_too_broad".'),
@@ -132,6 +140,7 @@ export const warningSchema = z
   })
   .describe('Something the operator should know that is not a fact.');
 
+/** The zod schema of `JsonValue`. */
 export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([
     z.string(),
@@ -143,6 +152,7 @@ export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
   ]),
 );
 
+/** Any value JSON can hold. */
 export type JsonValue =
   | string
   | number
@@ -151,6 +161,7 @@ export type JsonValue =
   | JsonValue[]
   | { [key: string]: JsonValue };
 
+/** The zod schema of `EvidenceRecord`, the source of the published JSON Schema. */
 export const evidenceRecordSchema = z
   .object({
     schema: z
@@ -173,13 +184,21 @@ export const evidenceRecordSchema = z
   })
   .describe('Evidence from one connector for one scope.');
 
+/** The release the evidence is about: version, commit, artifact digest. */
 export type Release = z.infer<typeof releaseSchema>;
+/** What the evidence is scoped to: workspace, service, environment, release. */
 export type EvidenceScope = z.infer<typeof scopeSchema>;
+/** When the evidence was observed and how long it stays valid. */
 export type Freshness = z.infer<typeof freshnessSchema>;
+/** The measured number behind a fact's `value`, with its unit. */
 export type Measurement = z.infer<typeof measurementSchema>;
+/** Why a fact is not passed: a code from the closed set, and a message. */
 export type FactReason = z.infer<typeof factReasonSchema>;
+/** Where a fact came from: the API URL, the query, a link. */
 export type FactSource = z.infer<typeof factSourceSchema>;
+/** One checked fact and its status. */
 export type Fact = z.infer<typeof factSchema>;
+/** Something the operator should know that is not a fact. */
 export type EvidenceWarning = z.infer<typeof warningSchema>;
 /** One evidence record, as produced by the engine (roll-up status always set). */
 export type EvidenceRecord = z.infer<typeof evidenceRecordSchema>;

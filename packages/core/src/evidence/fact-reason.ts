@@ -32,16 +32,24 @@ export const FACT_REASONS = {
   },
 } as const satisfies Record<Exclude<FactStatus, 'passed'>, Record<string, string>>;
 
+/** A reason a fact is `failed`. */
 export type FailedReasonCode = keyof (typeof FACT_REASONS)['failed'];
+/** A reason a fact is `pending`. */
 export type PendingReasonCode = keyof (typeof FACT_REASONS)['pending'];
+/** A reason a fact is `unavailable`. */
 export type UnavailableReasonCode = keyof (typeof FACT_REASONS)['unavailable'];
+/** Any fact reason code, from the one closed set. */
 export type FactReasonCode = FailedReasonCode | PendingReasonCode | UnavailableReasonCode;
 
+/** Every reason a fact can be `failed`. */
 export const FAILED_REASON_CODES = Object.keys(FACT_REASONS.failed) as FailedReasonCode[];
+/** Every reason a fact can be `pending`. */
 export const PENDING_REASON_CODES = Object.keys(FACT_REASONS.pending) as PendingReasonCode[];
+/** Every reason a fact can be `unavailable`. */
 export const UNAVAILABLE_REASON_CODES = Object.keys(
   FACT_REASONS.unavailable,
 ) as UnavailableReasonCode[];
+/** Every fact reason code. */
 export const FACT_REASON_CODES: readonly FactReasonCode[] = [
   ...FAILED_REASON_CODES,
   ...PENDING_REASON_CODES,

@@ -1,5 +1,6 @@
 /** The status of one fact. */
 export const FACT_STATUSES = ['passed', 'failed', 'pending', 'unavailable'] as const;
+/** The status of one fact: `passed`, `failed`, `pending` or `unavailable`. */
 export type FactStatus = (typeof FACT_STATUSES)[number];
 
 /**

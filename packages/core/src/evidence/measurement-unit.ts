@@ -20,10 +20,14 @@ export const MEASUREMENT_UNITS = {
   GiB: { dimension: 'bytes', factor: 1_073_741_824 },
 } as const satisfies Record<string, { dimension: string; factor: number }>;
 
+/** A unit a measured number can carry, e.g. `%`, `ms` or `MiB`. */
 export type MeasurementUnit = keyof typeof MEASUREMENT_UNITS;
+/** What a unit measures: `fraction`, `duration`, `count` or `bytes`. */
 export type MeasurementDimension = (typeof MEASUREMENT_UNITS)[MeasurementUnit]['dimension'];
+/** Every measurement unit, in declaration order. */
 export const MEASUREMENT_UNIT_NAMES = Object.keys(MEASUREMENT_UNITS) as MeasurementUnit[];
 
+/** True for a known measurement unit; case-sensitive (`MB` is not `Mb`). */
 export function isMeasurementUnit(text: string): text is MeasurementUnit {
   return Object.hasOwn(MEASUREMENT_UNITS, text);
 }

@@ -10,7 +10,8 @@ export const ALLOWED_CLOCK_SKEW_SECONDS = 60;
 /**
  * Why evidence is too old (or dated too far in the future) to trust at `now`, or undefined
  * when it is fresh. The maximum age is the record's, or the policy's when that is stricter;
- * evidence exactly at its maximum age is still fresh.
+ * evidence exactly at its maximum age is still fresh. An unreadable `observedAt` or a record
+ * `maxAgeSeconds` that is not a positive number makes the age unknown, which counts as stale.
  */
 export function checkFreshness(
   freshness: Pick<Freshness, 'observedAt' | 'maxAgeSeconds'>,
@@ -20,6 +21,10 @@ export function checkFreshness(
   const observedAt = Date.parse(freshness.observedAt);
   if (Number.isNaN(observedAt)) {
     return `observedAt ${JSON.stringify(freshness.observedAt)} is not a valid time, so its age is unknown`;
+  }
+  // Records can come from JSON that skipped the schema; NaN would make every age look fresh.
+  if (!(Number.isFinite(freshness.maxAgeSeconds) && freshness.maxAgeSeconds > 0)) {
+    return `maxAgeSeconds ${JSON.stringify(freshness.maxAgeSeconds) ?? 'undefined'} is not a positive number of seconds, so its freshness is unknown`;
   }
   const ageMilliseconds = now - observedAt;
   if (ageMilliseconds < -ALLOWED_CLOCK_SKEW_SECONDS * 1_000) {

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../evidence/compare-code-units';
 import { STATUS_SEVERITY_ORDER, statusSeverity } from '../evidence/fact-status';
 import type { GateFinding } from './gate-decision';
 
@@ -52,9 +53,7 @@ function contentKey(finding: GateFinding): string {
   ]);
 }
 
+/** Code-unit order, with an absent text sorting as the empty one. */
 function compareText(left: string | undefined, right: string | undefined): number {
-  const a = left ?? '';
-  const b = right ?? '';
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
+  return compareCodeUnits(left ?? '', right ?? '');
 }

@@ -1,3 +1,4 @@
+import { ConfigurationError } from '../errors/configuration-error';
 import type { MeasurementLimits } from './measurement-limits-schema';
 import type { MeasurementAssessmentPhase, MeasurementPhase } from './measurement-phase';
 
@@ -89,6 +90,9 @@ interface TimedMeasurement {
  * successful turns the result `inconclusive`, because evidence against a release is never
  * ignored. Measurements before `startedAt` + `initialDelay` or after `now` are left out and
  * counted as ignored.
+ *
+ * @throws ConfigurationError when `clock.startedAt` or `clock.now` is an invalid Date: with
+ * either unknown, no measurement could be placed inside or outside the window.
  */
 export function evaluateMeasurements(
   measurements: readonly MeasurementResult[],
@@ -96,8 +100,9 @@ export function evaluateMeasurements(
   clock: { startedAt: Date; now: Date },
   options: EvaluateMeasurementsOptions = {},
 ): MeasurementAssessment {
-  const windowStart = clock.startedAt.getTime() + limits.initialDelayMilliseconds;
-  const now = clock.now.getTime();
+  const startedAt = validTime(clock.startedAt, 'clock.startedAt');
+  const now = validTime(clock.now, 'clock.now');
+  const windowStart = startedAt + limits.initialDelayMilliseconds;
   let ignored = 0;
   const usable: TimedMeasurement[] = [];
   for (const measurement of measurements) {
@@ -158,6 +163,13 @@ export function evaluateMeasurements(
     counts,
     nextMeasurementAt: new Date(Math.max(now, nextMeasurementTime(last, limits, windowStart))),
   };
+}
+
+function validTime(date: Date, path: string): number {
+  const time = date.getTime();
+  if (Number.isNaN(time))
+    throw new ConfigurationError({ issues: [{ path, expected: 'a valid Date' }] });
+  return time;
 }
 
 function countMeasurement(tally: Tally, phase: MeasurementPhase): void {

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../evidence/compare-code-units';
 import type { EvidenceRecord } from '../evidence/evidence-schema';
 
 /** The records of one workspace, service and environment. */
@@ -27,23 +28,17 @@ export function groupRecordsByScope(records: readonly EvidenceRecord[]): ScopeGr
   }
   const sorted = [...groups.values()].sort(
     (left, right) =>
-      compareText(left.workspaceId, right.workspaceId) ||
-      compareText(left.service, right.service) ||
-      compareText(left.environment, right.environment),
+      compareCodeUnits(left.workspaceId, right.workspaceId) ||
+      compareCodeUnits(left.service, right.service) ||
+      compareCodeUnits(left.environment, right.environment),
   );
   for (const group of sorted) {
     group.records.sort(
       (left, right) =>
-        compareText(left.connector, right.connector) ||
-        compareText(left.freshness.observedAt, right.freshness.observedAt) ||
-        compareText(JSON.stringify(left), JSON.stringify(right)),
+        compareCodeUnits(left.connector, right.connector) ||
+        compareCodeUnits(left.freshness.observedAt, right.freshness.observedAt) ||
+        compareCodeUnits(JSON.stringify(left), JSON.stringify(right)),
     );
   }
   return sorted;
-}
-
-/** Compares by code units, not locale rules, so the order is the same on every machine. */
-export function compareText(left: string, right: string): number {
-  if (left === right) return 0;
-  return left < right ? -1 : 1;
 }

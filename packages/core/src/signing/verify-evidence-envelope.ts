@@ -110,7 +110,8 @@ async function verify(
     }
     let valid: boolean;
     try {
-      valid = await options.verifier.verify(signed, signatureBytes, keyid);
+      // Only a literal true verifies: a custom verifier resolving to 1 or "false" does not.
+      valid = (await options.verifier.verify(signed, signatureBytes, keyid)) === true;
     } catch {
       valid = false;
     }

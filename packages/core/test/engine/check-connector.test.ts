@@ -74,4 +74,30 @@ describe('checkConnector', () => {
     expect(result.findings[0]?.code).toBe('config');
     expect(result.findings[0]?.message).toContain('settings.baseUrl');
   });
+
+  it.each([
+    ['ok that is not a boolean', { ok: 'false', findings: [] }],
+    ['no findings list', { ok: true }],
+    [
+      'a finding with an unknown status',
+      { ok: true, findings: [{ status: 'fine', code: 'x', message: '' }] },
+    ],
+    ['no result at all', undefined],
+  ])('never reports a working connection for a malformed result: %s', async (_name, returned) => {
+    const configured = scriptedConnector(async () => ({ facts: [] }));
+    // A third-party connector's types are not trusted: it can return anything.
+    const doCheck = async () => returned as unknown as { ok: boolean; findings: never[] };
+    const result = await checkConnector(
+      configureConnector({ ...configured.connector, doCheck }, configured.settings),
+      { runtime: testRuntimeHost() },
+    );
+    expect(result.ok).toBe(false);
+    expect(result.findings).toEqual([
+      {
+        status: 'error',
+        code: 'connector_error',
+        message: expect.stringContaining('the connector returned an invalid check result'),
+      },
+    ]);
+  });
 });

@@ -93,6 +93,20 @@ describe('collectEvidence', () => {
     expect(record?.freshness.observedAt).toBe('2026-11-21T12:00:00.000Z');
   });
 
+  it('refuses a target max age that is not a positive whole number, naming the field', async () => {
+    const connector = scriptedConnector(async () => ({
+      facts: [{ name: 'rollout_status', kind: 'word', value: 'Complete' }],
+    }));
+    const [record] = await collect([
+      { connector, scope: scope('api'), selector: { service: 'api' }, maxAgeSeconds: 0 },
+    ]);
+    expect(record?.status).toBe('unavailable');
+    expect(record?.facts[0]?.reason).toMatchObject({ code: 'config' });
+    expect(record?.facts[0]?.reason?.message).toContain('maxAgeSeconds');
+    expect(record?.freshness.maxAgeSeconds).toBe(300);
+    expect(evidenceRecordSchema.safeParse(record).success).toBe(true);
+  });
+
   it('lets a connector shorten freshness, never extend it', async () => {
     const shorter = scriptedConnector(async () => ({
       maxAgeSeconds: 42,

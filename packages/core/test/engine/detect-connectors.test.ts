@@ -95,6 +95,14 @@ describe('detectConnectors: the repository walk', () => {
     expect(result).toMatchObject({ scannedFiles: 4, truncated: false, failures: [] });
   });
 
+  it('orders names by code units, not by the machine locale, so truncation is reproducible', async () => {
+    await writeFiles({ 'b.yml': '', 'B.yml': '', 'a.yml': '', '_x.yml': '' });
+    const { connector, seen } = recordingConnector();
+    await detectConnectors({ connectors: [connector], directory, maxFiles: 3 });
+    // localeCompare would give a, b, B or a, B, b depending on ICU; code units put capitals first.
+    expect(seen[0]?.files).toEqual(['B.yml', '_x.yml', 'a.yml']);
+  });
+
   it('never lists anything under node_modules or .git, at any depth', async () => {
     await writeFiles({
       'package.json': '{}',

@@ -679,6 +679,24 @@ describe('evaluateGate: golden decisions', () => {
     expect(future?.reason?.message).toContain('The fact itself was failed: 3% is not < 1%.');
   });
 
+  it.each([
+    ['NaN', Number.NaN],
+    ['zero', 0],
+    ['negative', -60],
+    ['missing', undefined],
+  ])('never treats a record with a %s maxAgeSeconds as fresh', (_name, maxAgeSeconds) => {
+    const record = prometheus([measuredFact('passed', 0.2)]);
+    // A record parsed from JSON without the schema can carry anything here.
+    const malformed = {
+      ...record,
+      freshness: { ...record.freshness, maxAgeSeconds },
+    } as unknown as EvidenceRecord;
+    const decision = evaluateGate([malformed], productionPolicy([errorRate]), NOW);
+    expect(decision.decision).toBe('hold');
+    expect(decision.facts[0]?.reason?.code).toBe('stale');
+    expect(decision.facts[0]?.reason?.message).toContain('freshness is unknown');
+  });
+
   it('uses the stricter of an environment and a policy-wide maxAgeSeconds', () => {
     const policy = parseGatePolicy({
       environments: { production: { required: [errorRate], maxAgeSeconds: 300 } },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigurationError } from '../../src/errors/configuration-error';
 import {
   evaluateMeasurements,
   type MeasurementResult,
@@ -316,6 +317,18 @@ describe('evaluateMeasurements: counts, times and windows', () => {
       ignored: 0,
     });
   });
+
+  it.each([
+    ['clock.startedAt', { startedAt: new Date(Number.NaN), now: at(60 * MINUTE) }],
+    ['clock.now', { startedAt: STARTED_AT, now: new Date('not a date') }],
+  ])(
+    'refuses an invalid %s instead of placing measurements in an unknown window',
+    (path, clock) => {
+      const evaluate = () => evaluateMeasurements(series('S'), parseMeasurementLimits({}), clock);
+      expect(evaluate).toThrow(ConfigurationError);
+      expect(evaluate).toThrow(path);
+    },
+  );
 
   it('schedules the first measurement after the initial delay', () => {
     const assessment = evaluateMeasurements(

@@ -317,6 +317,18 @@ describe('verifyEvidenceEnvelope: malformed envelopes never throw', () => {
     );
   });
 
+  it.each([1, 'false', {}])(
+    'counts a verifier resolving to %j instead of a boolean as a failed signature',
+    async (answer) => {
+      // A custom verifier from plain JavaScript: only a literal true may verify.
+      const sloppy = { verify: async () => answer } as unknown as EvidenceVerifier;
+      const result = await verifyEvidenceEnvelope(await signEvidence(statement, signer), {
+        verifier: sloppy,
+      });
+      expect(result.ok).toBe(false);
+    },
+  );
+
   it('reports an input whose getters throw instead of throwing', async () => {
     const hostile = Object.defineProperty({}, 'payloadType', {
       enumerable: true,

@@ -18,6 +18,7 @@ export const CONNECTOR_CATEGORIES = [
   'cloud',
   'custom',
 ] as const;
+/** What kind of tooling a connector reads. */
 export type ConnectorCategory = (typeof CONNECTOR_CATEGORIES)[number];
 
 /**
@@ -32,6 +33,7 @@ export const CONNECTOR_MATURITIES = [
   'manual',
   'planned',
 ] as const;
+/** How a connector gets its evidence (see `CONNECTOR_MATURITIES`). */
 export type ConnectorMaturity = (typeof CONNECTOR_MATURITIES)[number];
 
 /** What an empty provider result means for a fact. */

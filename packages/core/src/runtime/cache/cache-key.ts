@@ -28,6 +28,12 @@ export function httpCacheKey(options: {
    * has any: an answer fetched under one trust or policy is never served under another.
    */
   connectionFingerprint?: string;
+  /**
+   * What this request counts as an answer besides 2xx (`acceptStatus`) and its body size cap:
+   * a caller that treats a 404 as an answer, or allows a larger body, must never hand its
+   * result to a caller that does not.
+   */
+  answerRules?: { acceptStatus?: readonly number[]; maxResponseBytes?: number };
 }): string {
   const vary = Object.entries(options.varyHeaders ?? {})
     .map(([name, value]) => `${name.toLowerCase()}: ${value}`)
@@ -39,7 +45,14 @@ export function httpCacheKey(options: {
     options.connectionFingerprint === undefined
       ? ''
       : `\nconnection settings ${options.connectionFingerprint}`;
-  const target = sha256Hex(`${options.url}\n${options.accept ?? ''}\n${vary}${connection}`);
+  const rules = options.answerRules;
+  const answer =
+    rules === undefined
+      ? ''
+      : `\nanswer rules ${[...(rules.acceptStatus ?? [])].sort((left, right) => left - right).join(',')} ${rules.maxResponseBytes ?? ''}`;
+  const target = sha256Hex(
+    `${options.url}\n${options.accept ?? ''}\n${vary}${connection}${answer}`,
+  );
   return `evidencekit:http:v1:${options.method.toUpperCase()}:${target}:${
     options.credentialFingerprint ?? 'anonymous'
   }`;

@@ -27,8 +27,6 @@ export interface HttpCacheOptions {
    * revalidated with its ETag / Last-Modified. Default 10 minutes.
    */
   retainMs?: number;
-  onHit?: (key: string) => void;
-  onRevalidated?: (key: string) => void;
 }
 
 /**
@@ -72,7 +70,6 @@ export class HttpCache {
     const entry = isPromiseLike(pending) ? await pending : pending;
     const now = clock.now();
     if (entry !== undefined && entry.freshUntil > now) {
-      this.#options.onHit?.(key);
       return { response: toRaw(entry), fromCache: true, notModified: false };
     }
 
@@ -84,12 +81,13 @@ export class HttpCache {
 
     const response = await send(conditionalHeaders, signal);
     if (response.status === 304 && entry !== undefined) {
+      const refreshedAt = clock.now();
       const refreshed: CachedResponse = {
         ...entry,
         // A 304 may update validators and caching headers; the body stays.
         headers: { ...entry.headers, ...response.headers },
-        storedAt: clock.now(),
-        freshUntil: clock.now() + ttlMs,
+        storedAt: refreshedAt,
+        freshUntil: refreshedAt + ttlMs,
       };
       if (response.headers.etag !== undefined) refreshed.etag = response.headers.etag;
       if (response.headers['last-modified'] !== undefined) {
@@ -97,7 +95,6 @@ export class HttpCache {
       }
       const storing = this.#store(key, refreshed, ttlMs);
       if (storing !== undefined) await storing;
-      this.#options.onRevalidated?.(key);
       return { response: toRaw(refreshed), fromCache: true, notModified: true };
     }
 

@@ -63,9 +63,4 @@ export class SingleFlight<T> {
       );
     });
   }
-
-  /** Flights in progress (for tests and diagnostics). */
-  get size(): number {
-    return this.#flights.size;
-  }
 }

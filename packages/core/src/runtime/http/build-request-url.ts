@@ -22,6 +22,9 @@ export function buildRequestUrl(
   } else {
     // Relative to the base path, so `https://host/api/v4` + `projects` keeps `/api/v4`.
     url = new URL(path.charCodeAt(0) === 47 ? path.replace(/^\/+/, '') : path, base);
+    // A "relative" path can still name another host: `\\host/x` (backslashes count as slashes)
+    // or `https:host/x` under an `http:` base. Credentials must never follow it there.
+    if (url.host !== base.host || url.protocol !== base.protocol) return undefined;
   }
   if (query === undefined) return url;
   // Built apart and assigned once: every change through `url.searchParams` re-serializes the URL.

@@ -7,20 +7,6 @@ const TIMEOUT_CODES = new Set([
   'ETIMEDOUT',
 ]);
 
-const TRANSIENT_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
-  'HPE_INVALID_CONSTANT',
-]);
-
 /** What a transport failure (no usable HTTP answer) means for the caller. */
 export interface TransportClassification {
   reason: ApiCallFailureReason;
@@ -30,16 +16,14 @@ export interface TransportClassification {
 }
 
 /**
- * Maps a connection-level error (reset, refused, DNS, undici timeouts) to a reason.
- * Unknown errors are treated as transient: the request may not have reached the provider.
+ * Maps a connection-level error to a reason: undici's and the socket's timeouts are
+ * `timeout`; everything else (resets, refusals, DNS failures, unknown errors) is `transient`,
+ * since the request may not have reached the provider. Both are retryable.
  */
 export function classifyTransportError(error: unknown): TransportClassification {
   const code = errorCode(error) ?? errorCode((error as { cause?: unknown } | null)?.cause);
   if (code !== undefined && TIMEOUT_CODES.has(code)) {
     return { reason: 'timeout', isRetryable: true, code };
-  }
-  if (code !== undefined && TRANSIENT_CODES.has(code)) {
-    return { reason: 'transient', isRetryable: true, code };
   }
   return { reason: 'transient', isRetryable: true, code };
 }

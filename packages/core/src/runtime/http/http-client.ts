@@ -28,7 +28,7 @@ import { classifyHttpStatus } from './classify-http-status';
 import { classifyTransportError } from './classify-transport-error';
 import { type ConnectionSettings, connectionFingerprint } from './connection-settings';
 import type { DestinationPolicy } from './destination-policy';
-import { type HttpAuth, resolveAuthorizationHeader } from './http-auth';
+import { type AuthorizationHeader, type HttpAuth, resolveAuthorizationHeader } from './http-auth';
 import type { OriginDispatchers } from './origin-dispatchers';
 import { bodyExcerpt, parseResponseBody, stringHeaders } from './parse-response-body';
 import type { RawHttpResponse } from './raw-http-response';
@@ -188,6 +188,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       : typeof options.cache === 'object'
         ? (options.cache.ttlMs ?? 0)
         : 0;
+  const maxResponseBytes = options.maxResponseBytes ?? pipeline.defaultMaxResponseBytes;
   const connection = connectionSettings(options);
   const connectionKey = connectionFingerprint(connection);
   // Parsed once per client, not per request. An invalid base URL still fails at the first
@@ -236,11 +237,19 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
     let credential: string | undefined;
     let authorizationHeaderName: string | undefined;
     if (options.auth !== undefined) {
-      const authorization = await resolveAuthorizationHeader(options.auth, {
-        secrets: pipeline.secrets,
-        redactor,
-        ...(signal === undefined ? {} : { signal }),
-      });
+      let authorization: AuthorizationHeader;
+      try {
+        authorization = await resolveAuthorizationHeader(options.auth, {
+          secrets: pipeline.secrets,
+          redactor,
+          ...(signal === undefined ? {} : { signal }),
+        });
+      } catch (error) {
+        // Aborted while the secret was read: the same typed error as any other cancellation.
+        throw signal?.aborted && !ApiCallError.isInstance(error)
+          ? cancelledError({ method, url: redactedUrl }, signal.reason)
+          : error;
+      }
       headers[authorization.name] = authorization.value;
       authorizationHeaderName = authorization.name;
       credential = `${authorization.name}: ${authorization.value}`;
@@ -264,7 +273,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
         signal: sendSignal,
         idempotent: requestOptions.idempotent === true || isIdempotentMethod(method),
         timeoutMs: requestOptions.timeoutMs ?? options.timeoutMs ?? pipeline.defaultTimeoutMs,
-        maxBytes: options.maxResponseBytes ?? pipeline.defaultMaxResponseBytes,
+        maxBytes: maxResponseBytes,
         acceptStatus: acceptedStatuses(requestOptions.acceptStatus, hasOwnKeys(extraHeaders)),
       });
       lastSentDurationMs = sent.durationMs;
@@ -290,6 +299,12 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
           ? {}
           : { credentialFingerprint: credentialFingerprint(credential) }),
         ...(connectionKey === undefined ? {} : { connectionFingerprint: connectionKey }),
+        answerRules: {
+          ...(requestOptions.acceptStatus === undefined
+            ? {}
+            : { acceptStatus: requestOptions.acceptStatus }),
+          maxResponseBytes,
+        },
       });
       let result: HttpCacheResult;
       try {
@@ -506,7 +521,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       // Every hop, the first included: Node never looks up an IP literal, and a host
       // dispatcher or a reused keep-alive connection never runs the guarded lookup.
       if (options.destinationPolicy !== undefined) {
-        await vetHop(current, options.destinationPolicy, send);
+        await vetHop(current, options.destinationPolicy, send, signal);
       }
       // `URL#origin` builds a new string on every read.
       const origin = current === send.url ? send.origin : current.origin;
@@ -531,7 +546,18 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
         // reported on the stream, so it is listened for (else it is an unhandled error).
         response.body.on('error', () => {});
         response.body.destroy();
-        const next = new URL(location, current);
+        const next = parseLocation(location, current);
+        if (next === undefined) {
+          // A provider fault, not a connection failure: retrying gets the same header.
+          throw new ApiCallError({
+            message: `${send.method} ${send.redactedUrl}: the provider redirected (${status}) to a Location that is not a URL.`,
+            reason: 'invalid_response',
+            isRetryable: false,
+            url: send.redactedUrl,
+            method: send.method,
+            status,
+          });
+        }
         chain ??= [send.redactedUrl];
         visited ??= new Set([send.url.href]);
         const redirectChain = chain;
@@ -653,14 +679,27 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
   return client;
 }
 
-/** Vets one URL of a request, naming the request in the error. */
+/** A redirect's target, or undefined when the `Location` header does not parse. */
+function parseLocation(location: string, from: URL): URL | undefined {
+  try {
+    return new URL(location, from);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Vets one URL of a request, naming the request in the error. The attempt's signal bounds it:
+ * a host resolver that never answers must not outlive the attempt's deadline.
+ */
 async function vetHop(
   url: URL,
   policy: DestinationPolicy,
   send: { method: string; redactedUrl: string },
+  signal: AbortSignal,
 ) {
   try {
-    await vetUrl(url, policy);
+    await untilAborted(vetUrl(url, policy), signal);
   } catch (error) {
     if (DestinationRefusedError.isInstance(error)) {
       throw error.forRequest({ url: send.redactedUrl, method: send.method });
@@ -677,6 +716,25 @@ async function vetHop(
     }
     throw error;
   }
+}
+
+/** Settles like `promise`, or rejects with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function findDestinationRefusal(error: unknown): DestinationRefusedError | undefined {

@@ -85,11 +85,6 @@ export class OriginDispatchers {
     return pool;
   }
 
-  /** Number of pools opened (for diagnostics and tests). */
-  get poolCount(): number {
-    return this.#pools.size;
-  }
-
   /** Closes every pool the runtime opened; a host dispatcher is left open. */
   async close(): Promise<void> {
     this.#closed = true;

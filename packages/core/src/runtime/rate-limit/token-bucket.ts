@@ -26,12 +26,6 @@ export class TokenBucket {
     return this.#tokens >= 0 ? 0 : Math.ceil(-this.#tokens / this.#refillPerMs);
   }
 
-  /** Tokens available now (negative while waiters hold reservations). */
-  available(now: number): number {
-    this.#refill(now);
-    return this.#tokens;
-  }
-
   #refill(now: number): void {
     const elapsed = Math.max(0, now - this.#updatedAt);
     this.#tokens = Math.min(this.#capacity, this.#tokens + elapsed * this.#refillPerMs);

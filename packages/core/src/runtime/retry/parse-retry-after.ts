@@ -96,7 +96,8 @@ function resetToDelay(value: number, now: number): number {
   if (value >= 1e14) return Math.max(0, Math.ceil(value / 1000 - now));
   if (value >= 1e11) return Math.max(0, Math.ceil(value - now));
   if (value >= 1e9) return Math.max(0, Math.ceil(value * 1000 - now));
-  return Math.ceil(value * 1000);
+  // A negative delta (a provider bug) means "already reset", never a negative wait.
+  return Math.max(0, Math.ceil(value * 1000));
 }
 
 function firstNumber(...values: (string | undefined)[]): number | undefined {

@@ -1,6 +1,7 @@
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError } from '../../errors/configuration-error';
+import { SingleFlight } from '../cache/single-flight';
 import type { Redactor } from '../redaction/redactor';
 import {
   parseSecretReference,
@@ -72,7 +73,11 @@ export function createSecretResolver(options: SecretResolverOptions): SecretReso
   const { redactor } = options;
   const readFile =
     options.readFile ?? ((absolutePath: string) => readFileFromDisk(absolutePath, 'utf8'));
-  const cache = new Map<string, Promise<SecretValue>>();
+  // Resolved values, kept for the resolver's life; failures are not kept.
+  const resolved = new Map<string, Promise<SecretValue>>();
+  // Concurrent first reads of one reference share one read, which stops only when every
+  // caller has left: one cancelled call never fails another that resolves the same secret.
+  const reads = new SingleFlight<SecretValue>();
 
   const builtInSchemes: Record<string, SecretSchemeResolver> = {
     env: {
@@ -170,15 +175,18 @@ export function createSecretResolver(options: SecretResolverOptions): SecretReso
         redactor.register(reference.reveal());
         return reference;
       }
-      const cached = cache.get(reference);
+      const cached = resolved.get(reference);
       if (cached !== undefined) return cached;
-      const pending = resolveUncached(reference, resolveOptions.signal);
-      cache.set(reference, pending);
-      // A failure is not cached: the variable may be set or the file written before a retry.
-      pending.catch(() => {
-        if (cache.get(reference) === pending) cache.delete(reference);
-      });
-      return pending;
+      // A failure is not kept: the variable may be set or the file written before a retry.
+      return reads.run(
+        reference,
+        async (signal) => {
+          const value = await resolveUncached(reference, signal);
+          resolved.set(reference, Promise.resolve(value));
+          return value;
+        },
+        resolveOptions.signal,
+      );
     },
     registerScheme,
   };

@@ -137,6 +137,23 @@ describe('HTTP cache', () => {
     for (const answer of answers) expect(answer.data).toEqual({ items: [1, 2, 3] });
   });
 
+  it('never hands an accepted error status to a concurrent caller that did not accept it', async () => {
+    const controlled = createControlledDispatcher();
+    const { bound } = createTestRuntime({ dispatcher: controlled.dispatcher });
+    const client = bound().http({ baseUrl: ORIGIN });
+
+    const probing = client.request({ path: '/maybe', acceptStatus: [404] });
+    const reading = rejection(client.request({ path: '/maybe' }));
+    await controlled.whenHeld(2);
+    await settle();
+    for (const held of [...controlled.held]) held.respond(404, { message: 'Not Found' });
+
+    expect((await probing).status).toBe(404);
+    const error = await reading;
+    expect(ApiCallError.isInstance(error) && error.reason).toBe('not_found');
+    expect(controlled.total).toBe(2);
+  });
+
   it('lets one caller abort without cancelling the others', async () => {
     const controlled = createControlledDispatcher();
     const { bound } = createTestRuntime({ dispatcher: controlled.dispatcher });

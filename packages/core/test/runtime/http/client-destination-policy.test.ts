@@ -200,6 +200,27 @@ describe('HTTP client with a destination policy', () => {
     expect(() => agent.assertNoPendingInterceptors()).not.toThrow();
   });
 
+  it('ends an attempt at its deadline even when the host resolver never answers', async () => {
+    const clock = createFakeClock({ hold: (ms) => ms === 1000 });
+    const runtime = createRuntime({ clock, timeoutMs: 1000, retry: { maxRetries: 0 } });
+    runtimes.push(runtime);
+    const hanging: HostResolver = () => new Promise(() => {});
+    const pending = failure(
+      runtime
+        .bind({
+          connectorId: 'webhook',
+          packageName: '@evidencekit/webhook',
+          packageVersion: '1.0.0',
+          signal: new AbortController().signal,
+        })
+        .http({ baseUrl: 'https://hangs.acme.test', destinationPolicy: { resolveHost: hanging } })
+        .request({ path: '/health' }),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.releaseHeld();
+    expect(await pending).toMatchObject({ reason: 'timeout' });
+  });
+
   it('reports a name that does not resolve as a retried transient failure of the request', async () => {
     const resolveHost = resolverInSequence([]);
     const failing: HostResolver = async (hostname) => {

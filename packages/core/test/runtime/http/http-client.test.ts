@@ -236,6 +236,31 @@ describe('HTTP client', () => {
     expect((error as RedirectError).kind).toBe('loop');
   });
 
+  it.each([
+    ['backslashes read as slashes', '\\\\elsewhere.test/steal'],
+    ['another scheme without slashes', 'https:elsewhere.test/steal'],
+    ['another scheme and backslashes', 'https:\\\\elsewhere.test/steal'],
+  ])('never sends credentials to another host named by a path with %s', async (_name, path) => {
+    const { bound } = createTestRuntime({ retry: { maxRetries: 0 } });
+    const client = bound().http({
+      baseUrl: 'http://api.provider.test',
+      auth: { type: 'bearer', token: 'env:TOKEN' },
+    });
+    const error = await failure(client.request({ path }));
+    expect(error).toMatchObject({ reason: 'config', isRetryable: false });
+    expect((error as Error).message).toContain('another origin');
+  });
+
+  it('reports a redirect to a Location that is not a URL as an invalid answer, not retried', async () => {
+    const { pool, bound } = createTestRuntime();
+    pool
+      .intercept({ path: '/a', method: 'GET' })
+      .reply(302, '', { headers: { location: 'http://[not-an-address' } });
+    const error = await failure(bound().http({ baseUrl: ORIGIN }).request({ path: '/a' }));
+    expect(error).toMatchObject({ reason: 'invalid_response', isRetryable: false, status: 302 });
+    expect((error as ApiCallError).attempts).toHaveLength(1);
+  });
+
   it('refuses a cross-origin redirect', async () => {
     const { pool, bound } = createTestRuntime();
     pool

@@ -21,6 +21,11 @@ describe('parseRetryAfter', () => {
     ],
     ['IETF RateLimit-Reset delta', { 'ratelimit-remaining': '0', 'ratelimit-reset': '12' }, 12_000],
     ['IETF structured RateLimit', { ratelimit: '"default";r=0;t=20' }, 20_000],
+    [
+      'negative reset delta means already reset',
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '-5' },
+      0,
+    ],
   ])('%s', (_name, headers, expected) => {
     expect(parseRetryAfter(headers, now)).toBe(expected);
   });

@@ -167,10 +167,13 @@ describe('createSecretResolver: references and schemes', () => {
       rest === 'secret/data/ci#token' ? 'vault-value-123' : undefined,
     );
     resolver.registerScheme('vault', { resolve });
-    const signal = new AbortController().signal;
-    const secret = await resolver.resolve('vault:secret/data/ci#token', { signal });
+    const caller = new AbortController();
+    const secret = await resolver.resolve('vault:secret/data/ci#token', { signal: caller.signal });
     expect(secret.reveal()).toBe('vault-value-123');
-    expect(resolve).toHaveBeenCalledWith('secret/data/ci#token', { signal });
+    // The read gets a signal that follows its callers (it is shared between concurrent ones).
+    expect(resolve).toHaveBeenCalledWith('secret/data/ci#token', {
+      signal: expect.any(AbortSignal),
+    });
     expect(redactor.redactText('vault-value-123')).toBe(REDACTED);
     const missing = await captureError(resolver.resolve('vault:secret/data/ci#other'));
     expect(missing.issues[0]?.path).toBe('vault:secret/data/ci#other');
@@ -190,6 +193,30 @@ describe('createSecretResolver: references and schemes', () => {
     const given = new SecretValue('host-made-secret', 'inline:host');
     expect(await resolver.resolve(given)).toBe(given);
     expect(redactor.redactText('x host-made-secret')).toBe(`x ${REDACTED}`);
+  });
+
+  it('lets one caller abort without failing another that resolves the same reference', async () => {
+    const { resolver } = setup();
+    let finishRead: (value: string) => void = () => {};
+    const reads: AbortSignal[] = [];
+    resolver.registerScheme('vault', {
+      resolve: (_rest, { signal }) => {
+        if (signal !== undefined) reads.push(signal);
+        return new Promise<string>((resolve) => {
+          finishRead = resolve;
+        });
+      },
+    });
+    const leaving = new AbortController();
+    const staying = new AbortController();
+    const left = resolver.resolve('vault:ci#token', { signal: leaving.signal });
+    const kept = resolver.resolve('vault:ci#token', { signal: staying.signal });
+    leaving.abort(new Error('target cancelled'));
+    await expect(left).rejects.toThrow('target cancelled');
+    expect(reads).toHaveLength(1);
+    expect(reads[0]?.aborted).toBe(false);
+    finishRead('shared-vault-value');
+    expect((await kept).reveal()).toBe('shared-vault-value');
   });
 
   it('stops when the signal is already aborted', async () => {

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+// Like `collectResultSchema`: a connector is third-party code, so its check result is validated
+// instead of trusted. `ok: "false"` or a finding with an unknown status must never read as a
+// working connection.
+
+/** The shape `doCheck` must return. */
+export const checkResultSchema = z.object({
+  ok: z.boolean(),
+  findings: z.array(
+    z.object({
+      status: z.enum(['ok', 'warning', 'error']),
+      code: z.string().min(1),
+      message: z.string(),
+    }),
+  ),
+});
