@@ -24,16 +24,6 @@ export async function explainForbidden<T>(call: () => Promise<T>): Promise<T> {
       permissions === undefined
         ? ' The token cannot read GitHub Actions here: a fine-grained token needs Actions: read on the repository; a classic token needs repo for a private repository.'
         : ` GitHub says the endpoint needs the fine-grained permission(s) ${permissions}.`;
-    throw new ApiCallError({
-      message: `${error.message}${hint}`,
-      reason: error.reason,
-      url: error.url,
-      method: error.method,
-      isRetryable: false,
-      ...(error.status === undefined ? {} : { status: error.status }),
-      ...(error.headers === undefined ? {} : { headers: { ...error.headers } }),
-      ...(error.bodyExcerpt === undefined ? {} : { bodyExcerpt: error.bodyExcerpt }),
-      cause: error,
-    });
+    throw error.withDetails({ message: `${error.message}${hint}`, isRetryable: false });
   }
 }

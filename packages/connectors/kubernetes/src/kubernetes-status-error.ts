@@ -15,22 +15,7 @@ export function withKubernetesStatus(error: unknown, subject?: string): unknown 
     status?.message ??
     (error.status === 404 && subject !== undefined ? `${subject} not found` : undefined);
   if (detail === undefined || detail === null || detail === '') return error;
-  const enriched = new ApiCallError({
-    name: error.name,
-    code: error.code,
-    message: `${error.message} ${detail}`,
-    reason: error.reason,
-    url: error.url,
-    method: error.method,
-    status: error.status,
-    isRetryable: error.isRetryable,
-    ...(error.headers === undefined ? {} : { headers: { ...error.headers } }),
-    ...(error.bodyExcerpt === undefined ? {} : { bodyExcerpt: error.bodyExcerpt }),
-    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
-    cause: error,
-  });
-  enriched.attempts = error.attempts;
-  return enriched;
+  return error.withDetails({ message: `${error.message} ${detail}` });
 }
 
 function parseStatus(bodyExcerpt: string | undefined) {

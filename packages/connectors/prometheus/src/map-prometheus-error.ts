@@ -86,19 +86,11 @@ export function withPrometheusReason(error: ApiCallError, what: string): ApiCall
   const reason = reasonOfErrorType(body?.errorType);
   if (body === undefined || reason === undefined || STATUS_DECIDES.has(error.reason)) return error;
   const attempts = error.attempts.length > 1 ? ` after ${error.attempts.length} attempts` : '';
-  const remapped = new ApiCallError({
+  return error.withDetails({
     message: `Prometheus refused ${what} with status ${error.status ?? '-'}${attempts} (${describe(body)}).`,
     reason,
-    url: error.url,
-    method: error.method,
-    ...(error.status === undefined ? {} : { status: error.status }),
-    ...(error.headers === undefined ? {} : { headers: { ...error.headers } }),
-    ...(error.bodyExcerpt === undefined ? {} : { bodyExcerpt: error.bodyExcerpt }),
     isRetryable: retryable(reason),
-    cause: error,
   });
-  remapped.attempts = error.attempts;
-  return remapped;
 }
 
 /**

@@ -101,6 +101,35 @@ export class ApiCallError extends EvidencekitError {
     ];
   }
 
+  /**
+   * A copy with a provider-specific message, reason or retryability, keeping the request, the
+   * response details and every attempt; the original becomes the `cause`. Connectors use it to
+   * explain an error in their provider's terms (the permission a 403 needs, Prometheus's own
+   * `errorType`) without rebuilding it field by field. The new message must be redacted too.
+   */
+  withDetails(changes: {
+    message?: string;
+    reason?: ApiCallFailureReason;
+    isRetryable?: boolean;
+  }): ApiCallError {
+    const copy = new ApiCallError({
+      name: this.name,
+      code: this.code,
+      message: changes.message ?? this.message,
+      reason: changes.reason ?? this.reason,
+      url: this.url,
+      method: this.method,
+      isRetryable: changes.isRetryable ?? this.isRetryable,
+      ...(this.status === undefined ? {} : { status: this.status }),
+      ...(this.headers === undefined ? {} : { headers: { ...this.headers } }),
+      ...(this.bodyExcerpt === undefined ? {} : { bodyExcerpt: this.bodyExcerpt }),
+      ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
+      cause: this,
+    });
+    copy.attempts = this.attempts;
+    return copy;
+  }
+
   /** A plain, already-redacted description for logs and JSON reports. */
   toJSON(): Record<string, unknown> {
     return {
