@@ -1,10 +1,9 @@
-import { rmSync } from 'node:fs';
+import { createSelfSignedCertificate } from '@evidencekit/testing';
 import { bundleEntry } from '../shared/bundle-entry';
 import { printJsonResult, runJsonChild } from '../shared/child-process-suite';
 import { startServerChild } from '../shared/server-child';
 import { ratio, round } from '../shared/statistics';
 import type { ScaleProvider, ScaleRun, ScaleSettings } from './scale-settings';
-import { createThrowawayCertificate } from './throwaway-certificate';
 
 /** The P3 result. */
 export interface ScaleResult {
@@ -38,7 +37,7 @@ const requestsPerSecond = Object.fromEntries(
   ]),
 ) as Record<ScaleProvider, number>;
 
-const certificate = createThrowawayCertificate();
+const certificate = await createSelfSignedCertificate();
 const mocks = await startServerChild<Record<ScaleProvider, number>>(
   'src/scale/scale-mocks-main.ts',
   [String(TARGETS), String(LATENCY_MS), certificate.certificatePath, certificate.keyPath],
@@ -72,7 +71,7 @@ try {
   >;
 } finally {
   await mocks.stop();
-  rmSync(certificate.directory, { recursive: true, force: true });
+  await certificate.remove();
 }
 const floorSeconds = round(
   Math.max(

@@ -43,5 +43,6 @@ export type { CapturedLogEntry, CapturingLogger } from './runtime/capturing-logg
 export { createCapturingLogger } from './runtime/capturing-logger';
 export type { VirtualClock, VirtualClockOptions } from './runtime/virtual-clock';
 export { createVirtualClock } from './runtime/virtual-clock';
-
+export type { SelfSignedCertificate } from './tls/create-self-signed-certificate';
+export { createSelfSignedCertificate } from './tls/create-self-signed-certificate';
 export { VERSION } from './version';

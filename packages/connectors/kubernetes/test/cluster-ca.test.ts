@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { collectEvidence, type EvidenceRecord } from '@evidencekit/core';
+import { createSelfSignedCertificate, type SelfSignedCertificate } from '@evidencekit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createKubernetes, type KubernetesSettings } from '../src/index';
 import { DEPLOYMENT, NAMESPACE } from './fixtures/cluster';
@@ -16,35 +12,15 @@ import { factOf, scope, selector, TEST_TOKEN } from './helpers';
 
 // A real API server over TLS on 127.0.0.1, with a throwaway self-signed certificate made for
 // this run and used as the cluster CA: no mock server, so the CA is really what is trusted.
-let directory: string;
+let tls: SelfSignedCertificate;
 let certificateAuthorityPath: string;
 let server: Server;
 let apiServer: string;
 const requests: string[] = [];
 
 beforeAll(async () => {
-  directory = await mkdtemp(path.join(tmpdir(), 'evidencekit-cluster-ca-'));
-  const keyPath = path.join(directory, 'apiserver.key');
-  certificateAuthorityPath = path.join(directory, 'ca.crt');
-  await promisify(execFile)('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    keyPath,
-    '-out',
-    certificateAuthorityPath,
-    '-days',
-    '1',
-    '-subj',
-    '/CN=127.0.0.1',
-    '-addext',
-    'subjectAltName=IP:127.0.0.1',
-  ]);
+  tls = await createSelfSignedCertificate();
+  certificateAuthorityPath = tls.certificatePath;
   const bodies: Record<string, unknown> = {
     [`/apis/apps/v1/namespaces/${NAMESPACE}/deployments/${DEPLOYMENT}`]: deploymentFixture(),
     [`/apis/apps/v1/namespaces/${NAMESPACE}/replicasets`]: replicaSetListFixture,
@@ -52,8 +28,8 @@ beforeAll(async () => {
   };
   server = createServer(
     {
-      key: await readFile(keyPath, 'utf8'),
-      cert: await readFile(certificateAuthorityPath, 'utf8'),
+      key: tls.key,
+      cert: tls.certificate,
     },
     (request, response) => {
       const { pathname } = new URL(request.url ?? '/', 'https://127.0.0.1');
@@ -71,7 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
-  await rm(directory, { recursive: true, force: true });
+  await tls.remove();
 });
 
 beforeEach(() => {

@@ -118,5 +118,4 @@ export interface ConnectorV1<
 }
 
 /** Any v1 connector, whatever its types. */
-// biome-ignore lint/suspicious/noExplicitAny: variance escape hatch for heterogeneous lists of connectors
-export type AnyConnectorV1 = ConnectorV1<any, any, string, any, any>;
+export type AnyConnectorV1 = ConnectorV1<unknown, unknown, string, unknown, unknown>;
