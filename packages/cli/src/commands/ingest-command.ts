@@ -47,6 +47,7 @@ export const ingestCommand: Command = {
     '    --service <name>         the service (default: the only configured service)',
     '    --environment <name>     the environment (default: the only configured environment)',
     '    --release-version <v>, --commit <sha>, --artifact-digest <sha256:hex>   the release',
+    '    --timeout-ms <ms>        deadline of the ingestion (default 30000)',
     ...configOptionHelp,
     ...reportOptionHelp,
   ],
