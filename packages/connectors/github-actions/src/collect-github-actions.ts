@@ -21,6 +21,7 @@ import type { ResolvedGitHubActionsSettings } from './github-actions-settings';
 import { createGitHubHttpClient } from './github-http-client';
 import { observeOrUnavailable } from './observe-or-unavailable';
 import { observeWorkflowConclusion } from './observe-workflow-conclusion';
+import { runMetadata } from './run-metadata';
 import { latestRunPerWorkflow } from './workflow-run-state';
 
 type Observation = FactObservationV1<GitHubActionsFactName>;
@@ -131,17 +132,7 @@ function providerMetadata(
   return {
     repository,
     commit,
-    runs: runs.map((run) => ({
-      id: run.id,
-      name: run.name ?? null,
-      workflowId: run.workflow_id,
-      path: run.path ?? null,
-      event: run.event ?? null,
-      attempt: run.run_attempt ?? null,
-      status: run.status ?? null,
-      conclusion: run.conclusion ?? null,
-      htmlUrl: run.html_url,
-    })),
+    runs: runs.map(runMetadata),
     jobs: jobs.map((job) => ({
       id: job.id,
       runId: job.run_id,

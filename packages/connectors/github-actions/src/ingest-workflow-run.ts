@@ -11,10 +11,10 @@ import {
   runContextSchema,
   workflowRunWebhookSchema,
 } from './api/workflow-run-payload-schema';
-import type { WorkflowRun } from './api/workflow-runs-schema';
 import type { GitHubActionsFactName } from './github-actions-facts';
 import type { ResolvedGitHubActionsSettings } from './github-actions-settings';
 import { observeWorkflowConclusion } from './observe-workflow-conclusion';
+import { runMetadata } from './run-metadata';
 
 type Result = CollectResultV1<GitHubActionsFactName>;
 
@@ -137,20 +137,6 @@ function commitMismatch(scope: EvidenceScope, sha: string): string | undefined {
   if (release === undefined || seen.startsWith(release) || release.startsWith(seen))
     return undefined;
   return `the payload is about commit ${sha}, but the release is commit ${scope.release?.commit ?? ''}`;
-}
-
-function runMetadata(run: WorkflowRun): Record<string, JsonValue> {
-  return {
-    id: run.id,
-    name: run.name ?? null,
-    workflowId: run.workflow_id,
-    path: run.path ?? null,
-    event: run.event ?? null,
-    attempt: run.run_attempt ?? null,
-    status: run.status ?? null,
-    conclusion: run.conclusion ?? null,
-    htmlUrl: run.html_url,
-  };
 }
 
 function malformed(message: string): Result {
