@@ -1,5 +1,5 @@
 import { mergeConfig } from 'vitest/config';
-import { definePackageTestConfig } from '../../vitest.shared';
+import { definePackageTestConfig } from '../../vitest.shared.ts';
 
 // The test runs the built CLI like CI does; the CLI's global setup builds it when stale.
 export default mergeConfig(definePackageTestConfig(import.meta.dirname), {
