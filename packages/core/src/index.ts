@@ -53,6 +53,8 @@ export type { IngestEvidenceOptions } from './engine/ingest-evidence';
 export { ingestEvidence } from './engine/ingest-evidence';
 export type { RuntimeOption } from './engine/resolve-runtime';
 export { unavailableReasonOf } from './engine/unavailable-reason-of';
+export type { ValidateTargetConfigurationOptions } from './engine/validate-target-configuration';
+export { validateTargetConfiguration } from './engine/validate-target-configuration';
 // Runtime: HTTP, retry, rate limits, cache, pagination
 export type {
   ApiCallAttempt,
@@ -87,6 +89,7 @@ export * from './evidence/fact-status';
 export * from './evidence/measurement-unit';
 export { rollUpStatus } from './evidence/roll-up';
 export { ALLOWED_CLOCK_SKEW_SECONDS } from './gate/check-freshness';
+export type { ConnectorCatalogSource } from './gate/check-policy-facts';
 export { evaluateGate } from './gate/evaluate-gate';
 // Gate
 export type { GateDecision, GateFinding, GateOutcome } from './gate/gate-decision';
@@ -104,6 +107,7 @@ export {
   gatePolicySchema,
   requiredFactSchema,
 } from './gate/gate-policy-schema';
+export type { ParseGatePolicyOptions } from './gate/parse-gate-policy';
 export { parseGatePolicy } from './gate/parse-gate-policy';
 
 // Repeated measurement (Argo Rollouts-compatible limits)

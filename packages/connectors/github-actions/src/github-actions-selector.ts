@@ -24,7 +24,7 @@ const workflowSchema = z.union([
 
 /** What one GitHub Actions target reads. The commit comes from `scope.release.commit`. */
 export const githubActionsSelectorSchema = z
-  .object({
+  .strictObject({
     repository: repositorySchema.describe('The repository, "owner/name".'),
     workflow: workflowSchema
       .optional()

@@ -7,7 +7,7 @@ export const GITHUB_API_URL = 'https://api.github.com';
 
 /** Settings of the GitHub Actions connector. */
 export const githubActionsSettingsSchema = z
-  .object({
+  .strictObject({
     token: secretReferenceSchema().describe(
       'Reference to a GitHub token, e.g. "env:GITHUB_TOKEN". Least privilege: a fine-grained token on the one repository with Actions: read.',
     ),

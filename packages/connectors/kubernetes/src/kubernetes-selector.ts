@@ -6,7 +6,7 @@ import { namespaceNameSchema, objectNameSchema } from './kubernetes-names';
  * optional in the schema only so that a cluster-wide target (no namespace, or `'*'`) becomes
  * evidence that says `unavailable: scope` instead of a bare configuration error.
  */
-export const kubernetesSelectorSchema = z.object({
+export const kubernetesSelectorSchema = z.strictObject({
   namespace: namespaceNameSchema
     .or(z.literal('*'))
     .optional()

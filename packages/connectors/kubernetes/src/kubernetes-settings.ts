@@ -17,7 +17,7 @@ const commonFields = {
     ),
 };
 
-const inClusterSettingsSchema = z.object({
+const inClusterSettingsSchema = z.strictObject({
   auth: z.literal('in-cluster'),
   serviceAccountDirectory: z
     .string()
@@ -27,7 +27,7 @@ const inClusterSettingsSchema = z.object({
   ...commonFields,
 });
 
-const kubeconfigSettingsSchema = z.object({
+const kubeconfigSettingsSchema = z.strictObject({
   auth: z.literal('kubeconfig'),
   path: z
     .string()
@@ -40,7 +40,7 @@ const kubeconfigSettingsSchema = z.object({
   ...commonFields,
 });
 
-const tokenSettingsSchema = z.object({
+const tokenSettingsSchema = z.strictObject({
   auth: z.literal('token'),
   server: httpsUrl,
   token: secretReferenceSchema().describe(

@@ -2,14 +2,14 @@ import { queryTemplatesSchema, secretReferenceSchema } from '@evidencekit/core';
 import { z } from 'zod';
 
 const bearerAuthSchema = z
-  .object({
+  .strictObject({
     type: z.literal('bearer'),
     token: secretReferenceSchema().describe('Reference to the token, e.g. "env:PROMETHEUS_TOKEN".'),
   })
   .describe('`Authorization: Bearer <token>`, as a fronting proxy or managed service expects.');
 
 const basicAuthSchema = z
-  .object({
+  .strictObject({
     type: z.literal('basic'),
     username: z.string().min(1).describe('The user name (Grafana Cloud: the instance id).'),
     password: secretReferenceSchema().describe(
@@ -20,7 +20,7 @@ const basicAuthSchema = z
 
 /** The zod schema of the Prometheus connector's settings. Credentials are secret references. */
 export const prometheusSettingsSchema = z
-  .object({
+  .strictObject({
     baseUrl: z
       .url({ protocol: /^https?$/ })
       .describe(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Validates the Trivy-specific part of a target: which report file to read. */
 export const trivySelectorSchema = z
-  .object({
+  .strictObject({
     reportPath: z
       .string()
       .min(1)

@@ -5,7 +5,7 @@ export const DEFAULT_MAX_REPORT_BYTES = 50 * 1024 * 1024;
 
 /** Validates the Trivy connector's settings. No credential: reports are files or payloads. */
 export const trivySettingsSchema = z
-  .object({
+  .strictObject({
     reportPath: z
       .string()
       .min(1)

@@ -7,7 +7,7 @@ const requiredText = (what: string) =>
     .min(1, `${what} (a non-empty string)`);
 
 const manualFactSchema = z
-  .object({
+  .strictObject({
     name: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a snake_case fact name from the catalog'),
     value: z
       .union([z.string().min(1), z.number()])
@@ -42,9 +42,9 @@ const manualFactSchema = z
  * through `ingestEvidence` instead.
  */
 export const webhookSelectorSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('health') }).strict(),
+  z.strictObject({ mode: z.literal('health') }).strict(),
   z
-    .object({
+    .strictObject({
       mode: z.literal('manual'),
       facts: z.array(manualFactSchema).min(1, 'at least one manual fact'),
     })

@@ -28,7 +28,7 @@ const headerNameSchema = z
   .regex(headerNamePattern, 'an HTTP header name such as "x-evidencekit-signature"');
 
 const factMappingSchema = z
-  .object({
+  .strictObject({
     pointer: jsonPointerSchema.describe(
       'Where the value is in the payload, as a JSON Pointer (RFC 6901), e.g. "/tests/failed".',
     ),
@@ -65,7 +65,7 @@ const factMappingSchema = z
   });
 
 const healthSchema = z
-  .object({
+  .strictObject({
     url: z
       .url({ protocol: /^https?$/ })
       .describe('The health endpoint, e.g. "https://checkout.acme.example/healthz".'),
@@ -107,7 +107,7 @@ const healthSchema = z
  * manual evidence needs nothing but its fact names in `facts`.
  */
 export const webhookSettingsSchema = z
-  .object({
+  .strictObject({
     secret: secretReferenceSchema()
       .optional()
       .describe(

@@ -6,6 +6,7 @@ import type { EvidenceRecord, EvidenceScope } from '../evidence/evidence-schema'
 import type { ConnectorRuntime } from '../runtime/connector-runtime';
 import type { Runtime } from '../runtime/create-runtime';
 import { buildEvidenceRecord, buildFailedRecord } from './build-evidence-record';
+import { checkThresholdOverrides } from './check-threshold-overrides';
 import { collectResultSchema } from './collect-result-schema';
 import { describeInvalidResult } from './describe-invalid-result';
 import { errorToReason } from './error-to-reason';
@@ -54,6 +55,8 @@ export async function produceRecord(options: ProduceRecordOptions): Promise<Evid
         issues: [{ path: 'maxAgeSeconds', expected: 'a positive whole number of seconds' }],
       });
     }
+    const unknownOverrides = checkThresholdOverrides(connector, options.thresholds);
+    if (unknownOverrides.length > 0) throw new ConfigurationError({ issues: unknownOverrides });
     const config = validateSettings(options.configured, options.settingsCache);
     const result = await runConnectorCall(
       (signal) =>
@@ -99,7 +102,8 @@ export function bindRuntime(
 /** Parses a target selector, naming the bad field under `selector`. */
 export function parseSelector(connector: AnyConnectorV1, selector: unknown): unknown {
   const parsed = connector.selectorSchema.safeParse(selector);
-  if (!parsed.success) throw configurationErrorFromZod(parsed.error, 'selector');
+  if (!parsed.success)
+    throw configurationErrorFromZod(parsed.error, 'selector', connector.selectorSchema);
   return parsed.data;
 }
 

@@ -17,7 +17,14 @@ export function validateSettings(configured: ConfiguredConnector, cache?: Settin
     const parsed = configured.connector.configSchema.safeParse(configured.settings);
     outcome = parsed.success
       ? { ok: true, config: parsed.data }
-      : { ok: false, error: configurationErrorFromZod(parsed.error, 'settings') };
+      : {
+          ok: false,
+          error: configurationErrorFromZod(
+            parsed.error,
+            'settings',
+            configured.connector.configSchema,
+          ),
+        };
     cache?.set(configured, outcome);
   }
   if (!outcome.ok) throw outcome.error;

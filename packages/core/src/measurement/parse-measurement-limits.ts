@@ -7,6 +7,7 @@ import { type MeasurementLimits, measurementLimitsSchema } from './measurement-l
  */
 export function parseMeasurementLimits(input: unknown, pathPrefix = ''): MeasurementLimits {
   const result = measurementLimitsSchema.safeParse(input);
-  if (!result.success) throw configurationErrorFromZod(result.error, pathPrefix);
+  if (!result.success)
+    throw configurationErrorFromZod(result.error, pathPrefix, measurementLimitsSchema);
   return result.data;
 }

@@ -36,7 +36,12 @@ describe('parseGatePolicy', () => {
   const invalid: ReadonlyArray<[name: string, input: unknown, path: string, expected: RegExp]> = [
     ['not an object', 'production', '', /object/],
     ['no environments', {}, 'environments', /object|record/],
-    ['an unknown top-level key', { environments: {}, requried: [] }, '', /unknown keys.*requried/],
+    [
+      'an unknown top-level key',
+      { environments: {}, requried: [] },
+      'requried',
+      /"requried" is not one \(known: "environments"/,
+    ],
     [
       'an unknown unavailable mode',
       { environments: {}, unavailable: 'warn' },
@@ -125,5 +130,72 @@ describe('parseGatePolicy', () => {
       'environments.production.required[1].threshold',
       'unavailable',
     ]);
+  });
+});
+
+describe('parseGatePolicy with the connectors it is for', () => {
+  const connectors = [
+    {
+      metadata: {
+        id: 'trivy',
+        facts: [{ name: 'critical_vulnerabilities' }, { name: 'medium_vulnerabilities' }],
+      },
+    },
+    // A configured connector carries its definition under `connector`.
+    {
+      connector: {
+        metadata: { id: 'prometheus', facts: [{ name: 'error_rate' }, { name: 'p95_latency' }] },
+      },
+    },
+  ] as const;
+  const policyOf = (connector: string, fact: string) => ({
+    environments: { production: { required: [{ connector, fact }] } },
+  });
+  const refusedWith = (input: unknown) => {
+    try {
+      parseGatePolicy(input, { connectors: connectors as never });
+    } catch (error) {
+      if (ConfigurationError.isInstance(error)) return [...error.issues];
+      throw error;
+    }
+    return [];
+  };
+
+  it('accepts entries that name known connectors and facts', () => {
+    expect(refusedWith(policyOf('trivy', 'medium_vulnerabilities'))).toEqual([]);
+    expect(refusedWith(policyOf('prometheus', 'p95_latency'))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a misspelt fact',
+      'trivy',
+      'medium_vulnerabilites',
+      'environments.production.required[0].fact',
+      /did you mean "medium_vulnerabilities"/,
+    ],
+    [
+      'a fact of another connector',
+      'trivy',
+      'error_rate',
+      'environments.production.required[0].fact',
+      /"error_rate" is not one/,
+    ],
+    [
+      'an unknown connector',
+      'promethues',
+      'error_rate',
+      'environments.production.required[0].connector',
+      /did you mean "prometheus"/,
+    ],
+  ])('refuses %s with the closest known name', (_name, connector, fact, path, expected) => {
+    const issues = refusedWith(policyOf(connector, fact));
+    const issue = issues.find((candidate) => candidate.path === path);
+    expect(issue, JSON.stringify(issues)).toBeDefined();
+    expect(issue?.expected).toMatch(expected);
+  });
+
+  it('without connectors, checks only the policy itself (hosts that gate records from anywhere)', () => {
+    expect(() => parseGatePolicy(policyOf('anything', 'any_fact'))).not.toThrow();
   });
 });

@@ -65,7 +65,12 @@ describe('measurementLimitsSchema', () => {
       'analysis.consecutiveErrorLimit',
       /./,
     ],
-    ['an unknown field', { failureLimits: 2 }, 'analysis', /failureLimits/],
+    [
+      'an unknown field',
+      { failureLimits: 2 },
+      'analysis.failureLimits',
+      /did you mean "failureLimit"/,
+    ],
   ];
   it.each(invalid)('refuses %s', (_name, input, path, expected) => {
     const issues = issuesOf(input);

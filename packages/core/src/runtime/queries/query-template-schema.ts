@@ -17,7 +17,7 @@ import { QUERY_LANGUAGES } from './query-language';
  * ```
  */
 export const queryTemplateSchema = z
-  .object({
+  .strictObject({
     language: z.enum(QUERY_LANGUAGES),
     template: z.string().min(1),
   })

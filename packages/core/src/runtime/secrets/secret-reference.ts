@@ -52,23 +52,39 @@ export function secretReferenceSchema(
   options: { schemes?: readonly string[] } = {},
 ): z.ZodType<string, string> {
   const allowedSchemes = options.schemes;
+  const isReference = markSecretReferenceCheck((value: string) => {
+    const parsed = parseSecretReference(value);
+    if (parsed === undefined) return false;
+    return allowedSchemes === undefined || allowedSchemes.includes(parsed.scheme);
+  });
   return z
     .string()
-    .refine(
-      (value) => {
-        const parsed = parseSecretReference(value);
-        if (parsed === undefined) return false;
-        return allowedSchemes === undefined || allowedSchemes.includes(parsed.scheme);
-      },
-      {
-        message:
-          allowedSchemes === undefined
-            ? `expected ${SECRET_REFERENCE_EXPECTATION}`
-            : `expected ${SECRET_REFERENCE_EXPECTATION} (schemes: ${allowedSchemes.join(', ')})`,
-      },
-    )
+    .refine(isReference, {
+      message:
+        allowedSchemes === undefined
+          ? `expected ${SECRET_REFERENCE_EXPECTATION}`
+          : `expected ${SECRET_REFERENCE_EXPECTATION} (schemes: ${allowedSchemes.join(', ')})`,
+    })
     .describe(
       'A secret reference, never the secret: "env:NAME" reads an environment variable, ' +
         '"file:PATH" reads a file; other schemes come from installed packages.',
     );
+}
+
+// Marks the refinement of `secretReferenceSchema`: zod keeps check functions when a schema is
+// cloned by `.describe()` or wrapped by `.optional()`, so the mark finds secret fields in any
+// connector's settings schema (see `findSecretReferences`).
+const secretReferenceCheckMarker = Symbol.for('evidencekit.secret-reference-check');
+
+function markSecretReferenceCheck<Check extends (value: string) => boolean>(check: Check): Check {
+  Object.defineProperty(check, secretReferenceCheckMarker, { value: true });
+  return check;
+}
+
+/** True for a check function made by `secretReferenceSchema`, from any copy of this package. */
+export function isSecretReferenceCheck(check: unknown): boolean {
+  return (
+    typeof check === 'function' &&
+    (check as unknown as Record<symbol, unknown>)[secretReferenceCheckMarker] === true
+  );
 }
