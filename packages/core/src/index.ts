@@ -18,6 +18,7 @@ export type {
   ConnectorScopeV1,
   EmptyResultRule,
   FactDefinitionV1,
+  FactRangeV1,
 } from './contract/v1/connector-metadata-v1';
 export { CONNECTOR_CATEGORIES, CONNECTOR_MATURITIES } from './contract/v1/connector-metadata-v1';
 export type {

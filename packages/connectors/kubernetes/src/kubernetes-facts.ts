@@ -15,6 +15,8 @@ export const KUBERNETES_FACTS = [
     name: 'available_replicas',
     description: 'Available replicas as a share of the desired replicas (`spec.replicas`).',
     unit: '%',
+    // A surge or a scale-down can briefly make more replicas available than desired.
+    range: { min: 0 },
     defaultThreshold: '>= 100%',
     defaultAction:
       'Check why pods are not available: `kubectl get pods -n <namespace>` and `kubectl describe deployment <name>` (scheduling, readiness probes, image pulls).',

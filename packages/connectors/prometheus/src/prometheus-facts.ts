@@ -39,6 +39,8 @@ export const prometheusFacts = [
     name: 'saturation',
     description: 'Highest resource utilization (CPU used against its limit) across instances.',
     unit: '%',
+    // CPU used against its limit can exceed 100 % between throttling periods; below 0 it cannot.
+    range: { min: 0 },
     defaultThreshold: '< 80%',
     defaultAction:
       'Scale out or raise the resource limits before promoting; check whether this release uses more CPU than the last.',
@@ -47,6 +49,8 @@ export const prometheusFacts = [
     name: 'request_volume',
     description: 'Requests served over the query window: proof the other facts measured traffic.',
     unit: 'count',
+    // `increase()` extrapolates over the window, so a request count is rarely whole.
+    range: { min: 0 },
     defaultThreshold: '> 0',
     defaultAction:
       'Check that traffic reaches the service in this environment and that the query labels match its series.',

@@ -7,6 +7,7 @@ import { evaluateThreshold } from '../threshold/evaluate-threshold';
 import type { ObservedValue } from '../threshold/observed-value';
 import { parseThreshold } from '../threshold/parse-threshold';
 import type { Threshold } from '../threshold/threshold';
+import { describeOutOfRange } from './check-fact-range';
 import { formatMeasurement } from './format-measurement';
 
 /**
@@ -91,6 +92,19 @@ export function evaluateObservation(
           'invalid_response',
           `the provider returned ${String(observation.value)}, which is not a measurement`,
         );
+      }
+      if (observation.kind === 'measured') {
+        const outOfRange = describeOutOfRange(definition, observation.value, observation.unit);
+        if (outOfRange !== undefined) {
+          const query = observation.source?.query;
+          return notPassed(
+            'unavailable',
+            'invalid_response',
+            `the provider returned a value that cannot be right: ${outOfRange}${
+              query === undefined ? '' : ` (query: ${query})`
+            }`,
+          );
+        }
       }
       const measured: Partial<Fact> =
         observation.kind === 'measured'

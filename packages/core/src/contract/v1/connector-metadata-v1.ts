@@ -41,6 +41,23 @@ export type EmptyResultRule =
   | { status: 'unavailable' }
   | { status: Extract<FactStatus, 'passed' | 'failed'>; value: string };
 
+/**
+ * The values a measured fact can honestly take, in the fact's own `unit`. A measurement outside
+ * it is not evidence (a negative error rate, a fractional count): core turns it into
+ * `unavailable: invalid_response` for every connector, before any threshold is applied.
+ *
+ * When a fact declares no range, its unit's default applies: fractions (`%`, `ratio`) lie in
+ * 0–100 % (0–1), durations and bytes are ≥ 0, counts are whole and ≥ 0.
+ */
+export interface FactRangeV1 {
+  /** The smallest valid value, inclusive. Omit for no lower bound. */
+  min?: number;
+  /** The largest valid value, inclusive. Omit for no upper bound. */
+  max?: number;
+  /** Whether only whole numbers are valid (counts). */
+  integer?: boolean;
+}
+
 /** One fact a connector can produce. */
 export interface FactDefinitionV1<Name extends string = string> {
   /** snake_case fact name, unique within the connector. */
@@ -61,6 +78,11 @@ export interface FactDefinitionV1<Name extends string = string> {
    * open incidents can honestly mean `passed` with value `0`; an empty metric result cannot.
    */
   whenEmpty?: EmptyResultRule;
+  /**
+   * The valid values of a measured fact, in `unit`; replaces the unit's default range (see
+   * {@link FactRangeV1}). A utilization that may exceed its limit declares `{ min: 0 }`.
+   */
+  range?: FactRangeV1;
 }
 
 /** The smallest scope a connector needs, and what to avoid granting. */
