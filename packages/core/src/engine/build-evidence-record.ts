@@ -10,6 +10,7 @@ import {
   type Fact,
   type JsonValue,
 } from '../evidence/evidence-schema';
+import { statusSeverity } from '../evidence/fact-status';
 import { rollUpStatus } from '../evidence/roll-up';
 import type { Redactor } from '../runtime/redaction/redactor';
 import type { collectResultSchema } from './collect-result-schema';
@@ -34,8 +35,9 @@ export function buildEvidenceRecord(
     context.connector.metadata.facts.map((definition) => [definition.name, definition]),
   );
   const warnings: EvidenceWarning[] = [...(result.warnings ?? [])];
-  const facts: Fact[] = [];
-  const seen = new Set<string>();
+  // Facts by name in first-reported order; a name reported again keeps the worse of the two,
+  // so a later `failed` can never be outvoted by an earlier `passed`.
+  const factsByName = new Map<string, Fact>();
   for (const observation of result.facts) {
     const definition = catalog.get(observation.name);
     if (definition === undefined) {
@@ -45,24 +47,26 @@ export function buildEvidenceRecord(
       });
       continue;
     }
-    if (seen.has(observation.name)) {
-      warnings.push({
-        code: 'duplicate_fact',
-        message: `the connector reported "${observation.name}" more than once; the first was kept`,
-      });
+    const fact = evaluateObservation(
+      // Validated against the contract's schema; zod's output only spells optional fields
+      // as `T | undefined`.
+      observation as FactObservationV1,
+      definition,
+      context.thresholds?.[observation.name] ?? definition.defaultThreshold,
+    );
+    const earlier = factsByName.get(observation.name);
+    if (earlier === undefined) {
+      factsByName.set(observation.name, fact);
       continue;
     }
-    seen.add(observation.name);
-    facts.push(
-      evaluateObservation(
-        // Validated against the contract's schema; zod's output only spells optional fields
-        // as `T | undefined`.
-        observation as FactObservationV1,
-        definition,
-        context.thresholds?.[observation.name] ?? definition.defaultThreshold,
-      ),
-    );
+    const kept = statusSeverity(fact.status) > statusSeverity(earlier.status) ? fact : earlier;
+    factsByName.set(observation.name, kept);
+    warnings.push({
+      code: 'duplicate_fact',
+      message: `the connector reported "${observation.name}" more than once (${earlier.status}, then ${fact.status}); the worst, ${kept.status}, was kept`,
+    });
   }
+  const facts = [...factsByName.values()];
   if (facts.length === 0) {
     warnings.push({
       code: 'no_facts',
