@@ -9,6 +9,7 @@ import { buildEvidenceRecord, buildFailedRecord } from './build-evidence-record'
 import { checkThresholdOverrides } from './check-threshold-overrides';
 import { collectResultSchema } from './collect-result-schema';
 import { describeInvalidResult } from './describe-invalid-result';
+import { describeNonJson } from './describe-non-json';
 import { errorToReason } from './error-to-reason';
 import { runConnectorCall } from './run-connector-call';
 import { type SettingsCache, validateSettings } from './validate-settings';
@@ -63,6 +64,18 @@ export async function produceRecord(options: ProduceRecordOptions): Promise<Evid
         options.call({ config, signal, runtime: bindRuntime(options.host, connector, signal) }),
       { timeoutMs: options.timeoutMs, signal: options.signal, what: options.what },
     );
+    // Checked before the schema: a cycle or a hostile depth in provider metadata would
+    // otherwise reach the schema's recursion, or every report writer's JSON.stringify.
+    const nonJson = describeNonJson(
+      (result as { providerMetadata?: unknown } | undefined)?.providerMetadata,
+      'providerMetadata',
+    );
+    if (nonJson !== undefined) {
+      return buildFailedRecord(context, {
+        code: 'connector_error',
+        message: `the connector returned an invalid result: ${nonJson}`,
+      });
+    }
     const validated = collectResultSchema.safeParse(result);
     if (!validated.success) {
       return buildFailedRecord(context, {
