@@ -27,7 +27,10 @@ interface TestSuite {
 /**
  * Renders JUnit XML so a CI system shows the evidence in its test view: one `<testsuite>` per
  * service and environment, one `<testcase>` per fact, and, when a decision is given, a
- * `release gate` suite with the decision and each required fact as the gate judged it.
+ * `release gate` suite with the decision and each blocking problem that is not already a
+ * fact's test case (a required fact with no record, an uncovered environment, no records).
+ * Each fact appears once, so a failed fact is exactly one `<failure>`; the decision case is a
+ * `<failure>` too when the gate did not pass, and lists in its body the facts that block.
  *
  * Nothing that is not passed may look green, and JUnit consumers disagree about `<error>` and
  * `<skipped>` (several hide skipped tests or count them as passed). So every fact that is not
@@ -60,7 +63,21 @@ export function renderJunitReport(input: ReportInput): string {
       ],
     });
   }
-  if (decision !== undefined) suites.push(gateSuite(decision));
+  if (decision !== undefined) {
+    const shown = new Map<string, FactStatus>();
+    for (const record of records) {
+      for (const fact of record.facts) {
+        const key = findingKey({
+          service: record.scope.service,
+          environment: record.scope.environment,
+          connector: record.connector,
+          fact: fact.name,
+        });
+        if (fact.status !== 'passed') shown.set(key, fact.status);
+      }
+    }
+    suites.push(gateSuite(decision, shown));
+  }
 
   const totals = countCases(suites.flatMap((suite) => suite.cases));
   const lines = [
@@ -143,29 +160,58 @@ function recordDetails(record: EvidenceRecord): string[] {
   ];
 }
 
-function gateSuite(decision: GateDecision): TestSuite {
+function gateSuite(decision: GateDecision, shown: ReadonlyMap<string, FactStatus>): TestSuite {
+  const summary = summaryAfterOutcome(decision);
   const decisionCase: TestCase = {
     classname: 'release gate',
     name: 'decision',
     status:
       decision.decision === 'pass' ? 'passed' : decision.decision === 'fail' ? 'failed' : 'pending',
-    message: `${decision.decision}: ${decision.summary}`,
-    details: [`decision: ${decision.decision}`, `summary: ${decision.summary}`],
+    message: `${decision.decision}: ${summary}`,
+    details: [`decision: ${decision.decision}`, `summary: ${summary}`],
   };
   if (decision.decision === 'hold')
     decisionCase.details.push('hold: not yet proven, do not release');
   const cases = [decisionCase];
-  // Problems without a fact (no records, an uncovered environment) block too; show each one.
   for (const finding of decision.blocking) {
-    if (finding.fact === undefined) cases.push(findingCase(finding));
+    const shownStatus = finding.fact === undefined ? undefined : shown.get(findingKey(finding));
+    if (shownStatus === finding.status) {
+      // Already a failing test case of its service's suite: named here, not counted twice.
+      // A fact the gate judged otherwise (stale at evaluation time) keeps its own case.
+      decisionCase.details.push(`blocking: ${describeFinding(finding)}`);
+    } else {
+      cases.push(findingCase(finding));
+    }
   }
-  for (const finding of decision.facts) cases.push(findingCase(finding));
   return {
     name: 'release gate',
     timestamp: oldestTimestamp([decision.evaluatedAt]),
     properties: [['decision', decision.decision]],
     cases,
   };
+}
+
+/** The decision's summary without the outcome it starts with (`fail: …`). */
+function summaryAfterOutcome(decision: GateDecision): string {
+  const prefix = `${decision.decision}: `;
+  return decision.summary.startsWith(prefix)
+    ? decision.summary.slice(prefix.length)
+    : decision.summary;
+}
+
+/** Identifies a fact across records and findings: scope, connector and fact name. */
+function findingKey(item: {
+  service?: string | undefined;
+  environment?: string | undefined;
+  connector?: string | undefined;
+  fact?: string | undefined;
+}): string {
+  return JSON.stringify([item.service, item.environment, item.connector, item.fact]);
+}
+
+function describeFinding(finding: GateFinding): string {
+  const scope = [finding.service, finding.environment].filter(Boolean).join('/');
+  return `${[scope, finding.connector, finding.fact].filter(Boolean).join(' ')} (${finding.status})`;
 }
 
 function findingCase(finding: GateFinding): TestCase {

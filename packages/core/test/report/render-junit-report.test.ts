@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderJunitReport } from '../../src/report/render-junit-report';
 import { createRedactor } from '../../src/runtime/redaction/redactor';
@@ -80,18 +81,93 @@ describe('renderJunitReport: nothing unproven looks green', () => {
   });
 
   it.each([
-    ['hold', 'argo-rollouts', 'rollout_phase', 'pending'],
-    ['fail', 'prometheus', 'p95_latency', 'failed'],
-  ])('adds a release gate suite whose decision case fails on %s', (word, connector, fact, type) => {
-    const decision = decide(production, [{ connector, fact }]);
-    const root = parseXml(renderJunitReport({ records: production, decision }));
-    const gate = findAll(root, 'testsuite').find((s) => s.attributes.name === 'release gate');
-    const [decisionCase, factCase] = findAll(gate ?? root, 'testcase');
-    expect(decisionCase?.attributes.name).toBe('decision');
-    expect(findAll(decisionCase ?? root, 'failure')[0]?.attributes.message).toMatch(
-      new RegExp(`^${word}: `),
+    ['hold', 'argo-rollouts', 'rollout_phase'],
+    ['fail', 'prometheus', 'p95_latency'],
+  ])(
+    'adds a release gate suite whose decision case fails on %s and names the blocking fact',
+    (word, connector, fact) => {
+      const decision = decide(production, [{ connector, fact }]);
+      const root = parseXml(renderJunitReport({ records: production, decision }));
+      const gate = findAll(root, 'testsuite').find((s) => s.attributes.name === 'release gate');
+      const cases = findAll(gate ?? root, 'testcase');
+      // The blocking fact is a test case of its service's suite already: not repeated here.
+      expect(cases.map((testCase) => testCase.attributes.name)).toEqual(['decision']);
+      const failure = findAll(cases[0] ?? root, 'failure')[0];
+      expect(failure?.attributes.message).toMatch(new RegExp(`^${word}: \\d+ of \\d+ required`));
+      expect(failure?.text).toContain(`blocking: checkout-api/production ${connector} ${fact}`);
+    },
+  );
+
+  it('writes one failure per failed fact, whatever the facts and the policy (property)', () => {
+    const statuses = ['passed', 'failed', 'unavailable', 'pending'] as const;
+    const templates = {
+      passed: passedErrorRate,
+      failed: failedLatency,
+      unavailable: unavailableHealth,
+      pending: pendingRollout,
+    };
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            connector: fc.constantFrom('prometheus', 'argocd'),
+            environment: fc.constantFrom('production', 'staging'),
+            facts: fc.uniqueArray(
+              fc.record({
+                name: fc.constantFrom('a', 'b', 'c'),
+                status: fc.constantFrom(...statuses),
+              }),
+              { selector: (fact) => fact.name, maxLength: 3 },
+            ),
+          }),
+          { maxLength: 4 },
+        ),
+        fc.uniqueArray(
+          fc.record({
+            connector: fc.constantFrom('prometheus', 'argocd'),
+            fact: fc.constantFrom('a', 'b', 'c', 'd'),
+          }),
+          {
+            selector: (required) => `${required.connector}/${required.fact}`,
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
+        (specs, required) => {
+          // One record per connector and environment, as a run produces.
+          const unique = specs.filter(
+            (spec, index) =>
+              specs.findIndex(
+                (other) =>
+                  other.connector === spec.connector && other.environment === spec.environment,
+              ) === index,
+          );
+          const records = unique.map((spec) =>
+            makeRecord({
+              connector: spec.connector,
+              environment: spec.environment,
+              facts: spec.facts.map((fact) => ({ ...templates[fact.status], name: fact.name })),
+            }),
+          );
+          const decision = decide(records, required);
+          const root = parseXml(renderJunitReport({ records, decision }));
+          const failing = findAll(root, 'testcase')
+            .filter((testCase) => findAll(testCase, 'failure').length > 0)
+            .map(
+              (testCase) =>
+                `${(testCase.attributes.classname ?? '').replace(/^release gate\/?/, '')}|${testCase.attributes.name}`,
+            );
+          expect(new Set(failing).size).toBe(failing.length);
+          for (const failure of findAll(root, 'failure')) {
+            expect(failure.attributes.message ?? '').not.toMatch(/\b(\w+): \1:/);
+          }
+          const notPassed = records
+            .flatMap((record) => record.facts)
+            .filter((fact) => fact.status !== 'passed').length;
+          expect(findAll(root, 'failure').length).toBeGreaterThanOrEqual(notPassed);
+        },
+      ),
     );
-    expect(findAll(factCase ?? root, 'failure')[0]?.attributes.type).toBe(type);
   });
 
   it('shows a gate problem without a fact (an environment nobody covered) as a failure', () => {
