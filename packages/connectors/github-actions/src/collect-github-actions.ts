@@ -19,6 +19,7 @@ import type { GitHubActionsFactName } from './github-actions-facts';
 import type { ResolvedGitHubActionsSelector } from './github-actions-selector';
 import type { ResolvedGitHubActionsSettings } from './github-actions-settings';
 import { createGitHubHttpClient } from './github-http-client';
+import { RELEASE_COMMIT } from './match-commit';
 import { observeOrUnavailable } from './observe-or-unavailable';
 import { observeWorkflowConclusion } from './observe-workflow-conclusion';
 import { runMetadata } from './run-metadata';
@@ -36,14 +37,14 @@ export async function collectGitHubActions(
 ): Promise<CollectResultV1<GitHubActionsFactName>> {
   const { config, selector, scope, runtime, signal } = options;
   const commit = scope.release?.commit;
-  if (commit === undefined) {
+  if (commit === undefined || !RELEASE_COMMIT.test(commit)) {
     throw new ConfigurationError({
       issues: [
         {
           path: 'scope.release.commit',
           expected:
-            'the commit SHA the release was built from (GitHub Actions runs are found by commit)',
-          received: 'nothing',
+            'the commit SHA the release was built from, 7 to 64 hexadecimal characters (GitHub Actions runs are found by commit)',
+          received: commit === undefined ? 'nothing' : JSON.stringify(commit.slice(0, 80)),
         },
       ],
     });
@@ -101,7 +102,13 @@ export async function collectGitHubActions(
           runs.length === 0
             ? []
             : await listArtifacts(client, selector.repository, runs, selector.artifactName);
-        return observeArtifactDigest({ runs, artifacts, releaseDigest, source: artifactsSource });
+        return observeArtifactDigest({
+          runs,
+          artifacts,
+          releaseDigest,
+          releaseCommit: commit,
+          source: artifactsSource,
+        });
       }),
     );
   }

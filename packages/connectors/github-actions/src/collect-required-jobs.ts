@@ -3,7 +3,7 @@ import { type WorkflowJob, workflowJobsPageSchema } from './api/workflow-jobs-sc
 import type { WorkflowRun } from './api/workflow-runs-schema';
 import { explainForbidden } from './explain-forbidden';
 import { repositoryPath } from './repository-name';
-import { isUnfinished } from './workflow-run-state';
+import { describeRun, isUnfinished } from './workflow-run-state';
 
 /** At most 500 jobs per run: a cap, so a huge matrix cannot page forever. */
 const MAX_JOB_PAGES = 5;
@@ -32,7 +32,8 @@ export async function listJobs(
         { type: 'link' },
         (page) => page.jobs,
       )) {
-        jobs.push(job);
+        // The path names the run; a job the provider lists for another run must not decide it.
+        if (job.run_id === run.id) jobs.push(job);
       }
     });
   }
@@ -56,8 +57,8 @@ export function jobMatches(job: WorkflowJob, required: string): boolean {
 /**
  * `required_jobs_passed`: how many required jobs did not succeed. Named required jobs must
  * exist and succeed (missing or skipped counts); without names every job counts and only
- * `failure`-like conclusions do. `pending` while a required job, or a run that may still
- * create it, is unfinished.
+ * `failure`-like conclusions do. `pending` until every deciding run has completed: a running
+ * run may not have created all its jobs yet, so the jobs listed so far prove nothing.
  */
 export function observeRequiredJobs(options: {
   runs: readonly WorkflowRun[];
@@ -67,9 +68,9 @@ export function observeRequiredJobs(options: {
 }): FactObservationV1<'required_jobs_passed'> {
   const name = 'required_jobs_passed';
   const { runs, jobs, requiredJobs, source } = options;
-  const runUnfinished = runs.some((run) => isUnfinished(run.status));
+  const runningRuns = runs.filter((run) => isUnfinished(run.status));
   if (jobs.length === 0) {
-    return runUnfinished
+    return runningRuns.length > 0
       ? {
           name,
           kind: 'pending',
@@ -94,7 +95,7 @@ export function observeRequiredJobs(options: {
       const matching = jobs.filter((job) => jobMatches(job, required));
       if (matching.length === 0) {
         // A run still in progress may not have created the job yet.
-        if (runUnfinished) unfinished.push(required);
+        if (runningRuns.length > 0) unfinished.push(required);
         else notPassed.push({ label: `${required} (missing)` });
         continue;
       }
@@ -110,16 +111,20 @@ export function observeRequiredJobs(options: {
   const failedLink = notPassed.find((entry) => entry.job?.html_url)?.job?.html_url;
   const linked: FactSource =
     failedLink === undefined || failedLink === null ? source : { ...source, link: failedLink };
-  if (unfinished.length > 0) {
+  if (unfinished.length > 0 || runningRuns.length > 0) {
     const failedSoFar =
       notPassed.length === 0
         ? ''
         : `; already not passed: ${notPassed.map((entry) => entry.label).join(', ')}`;
+    const waitingFor =
+      unfinished.length > 0
+        ? `required jobs still running: ${unfinished.join(', ')}`
+        : `${runningRuns.map((run) => `${describeRun(run)} is ${run.status ?? 'not started'}`).join(', ')}: it may still create or re-run jobs`;
     return {
       name,
       kind: 'pending',
       reason: 'in_progress',
-      message: `required jobs still running: ${unfinished.join(', ')}${failedSoFar}`,
+      message: `${waitingFor}${failedSoFar}`,
       source: linked,
     };
   }

@@ -1,6 +1,7 @@
 import type { HttpClient } from '@evidencekit/core';
 import { type WorkflowRun, workflowRunsPageSchema } from './api/workflow-runs-schema';
 import { explainForbidden } from './explain-forbidden';
+import { commitMatches } from './match-commit';
 import { repositoryPath } from './repository-name';
 
 /** GitHub returns at most 1,000 runs for a `head_sha` filter: 10 pages of 100. */
@@ -36,7 +37,7 @@ export async function listWorkflowRuns(
       (page) => page.workflow_runs,
     )) {
       // The filter is the provider's; a run for another commit must not decide this one.
-      if (run.head_sha.toLowerCase() === options.commit.toLowerCase()) runs.push(run);
+      if (commitMatches(options.commit, run.head_sha)) runs.push(run);
     }
   });
   return { runs, path: `/${path}?head_sha=${options.commit}` };

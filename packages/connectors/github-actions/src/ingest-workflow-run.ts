@@ -13,6 +13,7 @@ import {
 } from './api/workflow-run-payload-schema';
 import type { GitHubActionsFactName } from './github-actions-facts';
 import type { ResolvedGitHubActionsSettings } from './github-actions-settings';
+import { commitMatches, RELEASE_COMMIT } from './match-commit';
 import { observeWorkflowConclusion } from './observe-workflow-conclusion';
 import { runMetadata } from './run-metadata';
 
@@ -35,6 +36,20 @@ export async function ingestWorkflowRun(
   options: IngestOptionsV1<ResolvedGitHubActionsSettings>,
 ): Promise<Result> {
   const { payload, scope } = options;
+  const releaseCommit = scope.release?.commit;
+  if (releaseCommit !== undefined && !RELEASE_COMMIT.test(releaseCommit)) {
+    return {
+      facts: [
+        {
+          name: 'workflow_conclusion',
+          kind: 'unavailable',
+          reason: 'config',
+          message:
+            'scope.release.commit must be the commit SHA the release was built from, 7 to 64 hexadecimal characters',
+        },
+      ],
+    };
+  }
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     return malformed(
       typeof payload === 'string'
@@ -130,13 +145,14 @@ function fromOwnContext(context: RunContext, scope: EvidenceScope): Result {
   };
 }
 
-/** Why the payload's commit is not the release's, or undefined when it is (or none is set). */
+/**
+ * Why the payload's commit is not the release's, or undefined when it is (or the scope names
+ * no commit). The payload's SHA is already known to be a full one (the schemas require it).
+ */
 function commitMismatch(scope: EvidenceScope, sha: string): string | undefined {
-  const release = scope.release?.commit?.toLowerCase();
-  const seen = sha.toLowerCase();
-  if (release === undefined || seen.startsWith(release) || release.startsWith(seen))
-    return undefined;
-  return `the payload is about commit ${sha}, but the release is commit ${scope.release?.commit ?? ''}`;
+  const release = scope.release?.commit;
+  if (release === undefined || commitMatches(release, sha)) return undefined;
+  return `the payload is about commit ${sha}, but the release is commit ${release}`;
 }
 
 function malformed(message: string): Result {

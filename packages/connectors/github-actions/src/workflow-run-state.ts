@@ -1,18 +1,12 @@
 import type { WorkflowRun } from './api/workflow-runs-schema';
 
-/** Run and job statuses GitHub uses while work is not finished. */
-const UNFINISHED_STATUSES: ReadonlySet<string> = new Set([
-  'queued',
-  'in_progress',
-  'waiting',
-  'requested',
-  'pending',
-]);
-
-/** True when a run or job status says it has not finished. */
+/**
+ * True when a run or job status says it has not finished: anything but `completed` (GitHub's
+ * `queued`, `in_progress`, `waiting`, `requested`, `pending`, a status it adds later, or none).
+ * Only a completed run has all its jobs and artifacts, so nothing else is ever read as done.
+ */
 export function isUnfinished(status: string | null | undefined): boolean {
-  // An absent status is treated as unfinished: never read a run we cannot place as done.
-  return status === null || status === undefined || UNFINISHED_STATUSES.has(status);
+  return status !== 'completed';
 }
 
 // Worst first: the conclusion reported for several runs is the first one present here.

@@ -155,6 +155,72 @@ describe('collecting a release commit', () => {
     });
   });
 
+  it.each([[''], ['a'], [COMMIT.slice(0, 7)], [COMMIT.slice(0, 39)], [`${COMMIT.slice(0, 39)}g`]])(
+    'refuses a run whose head_sha is %j as invalid_response, never as the release',
+    async (headSha) => {
+      mockGitHub({ runs: [workflowRun({ head_sha: headSha })] });
+      const record = await collectOne({ selector });
+
+      expect(record.status).toBe('unavailable');
+      for (const fact of record.facts) {
+        expect(fact.reason?.code).toBe('invalid_response');
+        expect(fact.reason?.message).toContain('head_sha');
+      }
+    },
+  );
+
+  it('reads runs for an abbreviated release commit, and refuses a run the abbreviation does not start', async () => {
+    mockGitHub({
+      runs: [
+        workflowRun({ id: 1, workflow_id: 10 }),
+        workflowRun({
+          id: 2,
+          workflow_id: 20,
+          head_sha: `${COMMIT.slice(0, 7)}${'0'.repeat(33)}`,
+          conclusion: 'failure',
+        }),
+      ],
+      jobs: (runId) => [workflowJob({ id: Number(runId) * 100, run_id: Number(runId) })],
+      artifacts: [],
+    });
+    const record = await collectOne({
+      selector: { repository: REPOSITORY },
+      scope: { ...releaseScope, release: { commit: COMMIT.slice(0, 12) } },
+    });
+
+    expect(factOf(record, 'workflow_conclusion')).toMatchObject({
+      status: 'passed',
+      value: 'success',
+    });
+    expect(server.recorder.count(JOBS, baseUrl)).toBe(1);
+  });
+
+  it.each([['a'], [''], ['not-a-sha'], [COMMIT.slice(0, 6)]])(
+    'refuses the release commit %j as configuration naming scope.release.commit',
+    async (commit) => {
+      const record = await collectOne({
+        selector,
+        scope: { ...releaseScope, release: { commit } },
+      });
+
+      for (const fact of record.facts) {
+        expect(fact.reason?.code).toBe('config');
+        expect(fact.reason?.message).toContain('scope.release.commit');
+      }
+      expect(server.recorder.requests).toHaveLength(0);
+    },
+  );
+
+  it('ignores jobs the provider lists under another run', async () => {
+    mockGitHub({ jobs: [workflowJob({ run_id: 999 })] });
+    const record = await collectOne({ selector });
+
+    expect(factOf(record, 'required_jobs_passed')).toMatchObject({
+      status: 'unavailable',
+      reason: { code: 'no_data' },
+    });
+  });
+
   it('follows Link headers across pages of runs', async () => {
     const next = `${baseUrl}/repositories/1296269/actions/workflows/build.yml/runs?head_sha=${COMMIT}&per_page=100&page=2`;
     server.use(
@@ -270,15 +336,76 @@ describe('runs that are not finished', () => {
     });
   });
 
-  it('counts an artifact match even while the run still works', async () => {
+  // Every job listed so far succeeded and the artifact matches: a run that has not completed
+  // may still create, fail or re-run jobs and upload again, so nothing derived from it passes.
+  it.each([
+    ['queued', undefined],
+    ['in_progress', undefined],
+    ['waiting', undefined],
+    ['requested', ['build']],
+    ['pending', ['build']],
+    ['in_progress', ['build']],
+    ['a status GitHub adds later', undefined],
+    [null, undefined],
+  ])(
+    'derives no passing fact from a run whose status is %j (requiredJobs %j)',
+    async (status, requiredJobs) => {
+      mockGitHub({
+        runs: [workflowRun({ status, conclusion: status === null ? 'success' : null })],
+        jobs: [workflowJob()],
+        artifacts: [artifact()],
+      });
+      const record = await collectOne({
+        selector: {
+          repository: REPOSITORY,
+          workflow: 'build.yml',
+          ...(requiredJobs ? { requiredJobs } : {}),
+        },
+      });
+
+      expect(record.facts.map((fact) => [fact.name, fact.status])).toEqual([
+        ['workflow_conclusion', 'pending'],
+        ['required_jobs_passed', 'pending'],
+        ['artifact_digest_match', 'pending'],
+      ]);
+      expect(factOf(record, 'required_jobs_passed').reason?.code).toBe('in_progress');
+      expect(factOf(record, 'artifact_digest_match').reason?.message).toContain(
+        'has the release digest, but its run has not completed',
+      );
+    },
+  );
+
+  it('names the failed jobs of a run that is still going, and stays pending', async () => {
     mockGitHub({
       runs: [workflowRun({ status: 'in_progress', conclusion: null })],
-      jobs: [workflowJob()],
+      jobs: [workflowJob({ conclusion: 'failure' })],
     });
-    const record = await collectOne({ selector });
+    const record = await collectOne({
+      selector: { repository: REPOSITORY, workflow: 'build.yml' },
+    });
 
-    expect(factOf(record, 'artifact_digest_match').status).toBe('passed');
-    expect(factOf(record, 'required_jobs_passed').status).toBe('passed');
+    const fact = factOf(record, 'required_jobs_passed');
+    expect(fact.status).toBe('pending');
+    expect(fact.reason?.message).toContain('Build #562 is in_progress');
+    expect(fact.reason?.message).toContain('already not passed: build (failure)');
+  });
+
+  it('counts a match from a completed run while another workflow still runs', async () => {
+    mockGitHub({
+      runs: [
+        workflowRun({ id: 1, workflow_id: 10 }),
+        workflowRun({ id: 2, workflow_id: 20, status: 'in_progress', conclusion: null }),
+      ],
+      jobs: (runId) => [workflowJob({ id: Number(runId) * 100, run_id: Number(runId) })],
+      artifacts: [artifact({ workflow_run: { id: 1, head_sha: COMMIT } })],
+    });
+    const record = await collectOne({ selector: { repository: REPOSITORY } });
+
+    expect(factOf(record, 'artifact_digest_match')).toMatchObject({
+      status: 'passed',
+      value: 'match',
+    });
+    expect(factOf(record, 'required_jobs_passed').status).toBe('pending');
     expect(record.status).toBe('pending');
   });
 
@@ -359,6 +486,47 @@ describe('artifact digests', () => {
     const record = await collectOne({ selector });
 
     expect(factOf(record, 'artifact_digest_match')).toMatchObject({ status, value });
+  });
+
+  // An artifact proves something about the release only when it names the run it was listed
+  // for and that run's commit is the release commit.
+  it.each([
+    ['without workflow_run', { workflow_run: undefined }, 'names no workflow_run'],
+    ['with workflow_run null', { workflow_run: null }, 'names no workflow_run'],
+    ['of another run', { workflow_run: { id: 999, head_sha: COMMIT } }, 'belongs to run 999'],
+    [
+      'built from another commit',
+      { workflow_run: { id: 30433642, head_sha: 'f'.repeat(40) } },
+      `was built from commit ${'f'.repeat(40)}`,
+    ],
+    ['without head_sha', { workflow_run: { id: 30433642 } }, 'names no head_sha'],
+  ])('does not count a matching artifact %s', async (_label, overrides, why) => {
+    mockGitHub({ artifacts: [artifact(overrides)] });
+    const record = await collectOne({ selector });
+
+    const fact = factOf(record, 'artifact_digest_match');
+    expect(fact).toMatchObject({ status: 'failed', value: 'missing' });
+    expect(fact.reason?.message).toContain(why);
+  });
+
+  it.each([[''], ['a'], [COMMIT.slice(0, 39)], [`${COMMIT.slice(0, 39)}z`]])(
+    'refuses an artifact whose head_sha is %j as invalid_response',
+    async (headSha) => {
+      mockGitHub({ artifacts: [artifact({ workflow_run: { id: 30433642, head_sha: headSha } })] });
+      const record = await collectOne({ selector });
+
+      const fact = factOf(record, 'artifact_digest_match');
+      expect(fact).toMatchObject({ status: 'unavailable', reason: { code: 'invalid_response' } });
+      expect(fact.reason?.message).toContain('workflow_run.head_sha');
+    },
+  );
+
+  it('counts an expired artifact: its recorded digest still says what the run built', async () => {
+    mockGitHub({ artifacts: [artifact({ expired: true })] });
+    const record = await collectOne({ selector });
+
+    const fact = factOf(record, 'artifact_digest_match');
+    expect(fact).toMatchObject({ status: 'passed', value: 'match' });
   });
 
   it('filters by artifact name', async () => {

@@ -73,6 +73,78 @@ describe('ingesting a workflow_run payload', () => {
     expect(record.facts[0]?.reason?.message).toContain(COMMIT);
   });
 
+  // The same matching as collection: a payload SHA that is empty, short or not hex is no
+  // commit at all, and a release commit is never matched by a shorter payload SHA.
+  it.each([
+    [
+      'an empty head_sha',
+      workflowRunEvent({ head_sha: '' }),
+      'invalid_response',
+      'workflow_run.head_sha',
+    ],
+    [
+      'a one-letter head_sha',
+      workflowRunEvent({ head_sha: 'a' }),
+      'invalid_response',
+      'workflow_run.head_sha',
+    ],
+    [
+      'a head_sha that abbreviates the release commit',
+      workflowRunEvent({ head_sha: COMMIT.slice(0, 7) }),
+      'invalid_response',
+      'workflow_run.head_sha',
+    ],
+    ['a run context whose sha is empty', runContext({ sha: '' }), 'invalid_response', 'sha'],
+    ['a run context whose sha is one letter', runContext({ sha: 'a' }), 'invalid_response', 'sha'],
+    [
+      'a head_sha of another commit sharing the first 7 characters',
+      workflowRunEvent({ head_sha: `${COMMIT.slice(0, 7)}${'0'.repeat(33)}` }),
+      'scope',
+      COMMIT,
+    ],
+  ])('never matches %s to the release', async (_label, payload, code, named) => {
+    const record = await ingest(payload);
+
+    expect(record.facts[0]).toMatchObject({ status: 'unavailable', reason: { code } });
+    expect(record.facts[0]?.reason?.message).toContain(named);
+  });
+
+  it.each([['a'], ['not-a-sha']])(
+    'refuses the release commit %j as configuration',
+    async (commit) => {
+      const record = await ingest(workflowRunEvent(), { ...releaseScope, release: { commit } });
+
+      expect(record.facts[0]).toMatchObject({ status: 'unavailable', reason: { code: 'config' } });
+      expect(record.facts[0]?.reason?.message).toContain('scope.release.commit');
+    },
+  );
+
+  it('reads a run whose status GitHub added later as pending, never passed', async () => {
+    const record = await ingest(
+      workflowRunEvent({ status: 'not_yet_known', conclusion: 'success' }),
+    );
+
+    expect(record.facts[0]).toMatchObject({ status: 'pending', reason: { code: 'in_progress' } });
+  });
+
+  it.each([
+    ['compact', JSON.stringify(workflowRunEvent({ conclusion: 'failure' }))],
+    [
+      'pretty-printed, with a byte order mark',
+      `\uFEFF${JSON.stringify(workflowRunEvent({ conclusion: 'failure' }), null, 2)}`,
+    ],
+  ])('reads a workflow_run delivery given as JSON text (%s)', async (_label, text) => {
+    const record = await ingest(text);
+
+    expect(record.facts[0]).toMatchObject({ status: 'failed', value: 'failure' });
+  });
+
+  it('reads a run context given as JSON text', async () => {
+    const record = await ingest(JSON.stringify(runContext()));
+
+    expect(record.facts[0]).toMatchObject({ status: 'pending', reason: { code: 'in_progress' } });
+  });
+
   it('accepts a short release commit that prefixes the run commit', async () => {
     const record = await ingest(workflowRunEvent(), {
       ...releaseScope,

@@ -33,6 +33,8 @@ export interface IngestTrivyReportOptions {
   scope: EvidenceScope;
   /** What the report is, for messages, e.g. `the uploaded Trivy report`. */
   label: string;
+  /** Size of the text core parsed the report from, checked against `maxReportBytes`. */
+  payloadBytes?: number;
   /** Where the report came from, attached to every fact. */
   source?: FactSource;
   /** The data time to use when the report has no `CreatedAt` (e.g. the file's modification time). */
@@ -53,6 +55,7 @@ export function ingestTrivyReport(
   const parsed = parseTrivyReport(payload, {
     maxReportBytes: options.config.maxReportBytes,
     label: options.label,
+    ...(options.payloadBytes === undefined ? {} : { payloadBytes: options.payloadBytes }),
   });
   if (!parsed.ok) {
     return {

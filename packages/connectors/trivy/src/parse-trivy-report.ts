@@ -22,20 +22,27 @@ export type ParsedTrivyReport =
  */
 export function parseTrivyReport(
   payload: unknown,
-  options: { maxReportBytes: number; label: string },
+  options: {
+    maxReportBytes: number;
+    label: string;
+    /** Size of the text `payload` was parsed from, when it was (ingestEvidence parses JSON text). */
+    payloadBytes?: number;
+  },
 ): ParsedTrivyReport {
   const invalid = (message: string): ParsedTrivyReport => ({
     ok: false,
     problem: { reason: 'invalid_response', message: `${options.label} ${message}` },
   });
   let value = payload;
+  const bytes =
+    options.payloadBytes ??
+    (typeof payload === 'string' ? Buffer.byteLength(payload, 'utf8') : undefined);
+  if (bytes !== undefined && bytes > options.maxReportBytes) {
+    return invalid(
+      `is ${bytes} bytes, more than the ${options.maxReportBytes}-byte limit (maxReportBytes)`,
+    );
+  }
   if (typeof payload === 'string') {
-    const bytes = Buffer.byteLength(payload, 'utf8');
-    if (bytes > options.maxReportBytes) {
-      return invalid(
-        `is ${bytes} bytes, more than the ${options.maxReportBytes}-byte limit (maxReportBytes)`,
-      );
-    }
     try {
       // Some Windows tools write a byte order mark that JSON.parse refuses.
       value = JSON.parse(payload.replace(/^\uFEFF/, ''));

@@ -37,8 +37,13 @@ export const trivyConnector = defineConnector({
   selectorSchema: trivySelectorSchema,
   doCheck: checkTrivyReport,
   doCollect: collectTrivyReport,
-  async doIngest({ payload, config, scope }) {
-    return ingestTrivyReport(payload, { config, scope, label: 'the uploaded Trivy report' });
+  async doIngest({ payload, payloadBytes, config, scope }) {
+    return ingestTrivyReport(payload, {
+      config,
+      scope,
+      label: 'the uploaded Trivy report',
+      ...(payloadBytes === undefined ? {} : { payloadBytes }),
+    });
   },
   doDetect: detectTrivy,
 });

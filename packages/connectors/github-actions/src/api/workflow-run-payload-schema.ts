@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FULL_COMMIT_SHA, FULL_COMMIT_SHA_EXPECTED } from '../match-commit';
 import { workflowRunSchema } from './workflow-runs-schema';
 
 /**
@@ -18,7 +19,7 @@ export const workflowRunWebhookSchema = z.object({
 export const runContextSchema = z.object({
   run_id: z.string().regex(/^\d+$/, 'a run id (digits)'),
   run_attempt: z.string().regex(/^\d+$/, 'an attempt number (digits)').nullish(),
-  sha: z.string().min(1),
+  sha: z.string().regex(FULL_COMMIT_SHA, FULL_COMMIT_SHA_EXPECTED),
   repository: z.string().min(1),
   workflow: z.string().nullish(),
   event_name: z.string().nullish(),

@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { FULL_COMMIT_SHA, FULL_COMMIT_SHA_EXPECTED } from '../match-commit';
 
 /**
  * One workflow run, as `GET /repos/{owner}/{repo}/actions/runs` lists it: only the fields the
  * connector reads. Unknown fields are dropped; the ones GitHub documents as nullable are
- * `.nullish()`.
+ * `.nullish()`. `head_sha` must be a full SHA: a run whose commit cannot be told is not evidence
+ * about any commit.
  */
 export const workflowRunSchema = z.object({
   id: z.number().int(),
   name: z.string().nullish(),
-  head_sha: z.string(),
+  head_sha: z.string().regex(FULL_COMMIT_SHA, FULL_COMMIT_SHA_EXPECTED),
   run_attempt: z.number().int().nullish(),
   run_number: z.number().int().nullish(),
   event: z.string().nullish(),

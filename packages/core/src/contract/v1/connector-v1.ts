@@ -29,6 +29,11 @@ export interface IngestOptionsV1<Config> extends CallOptionsV1<Config> {
   scope: EvidenceScope;
   /** The uploaded payload, parsed from JSON (or raw text when it was not JSON). */
   payload: unknown;
+  /**
+   * When the host gave the payload as text: its size in UTF-8 bytes, already within
+   * `ingestEvidence`'s `maxPayloadBytes`. A connector with a smaller cap of its own checks it here.
+   */
+  payloadBytes?: number;
 }
 
 /** Arguments of `doCheck`. */
