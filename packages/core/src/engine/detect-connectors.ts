@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertSupportedConnector } from '../contract/supported-specification-versions';
 import type { AnyConnectorV1, DetectionV1 } from '../contract/v1/connector-v1';
@@ -44,11 +44,18 @@ export interface DetectConnectorsResult {
 
 // Folders that are never part of what a repository declares and can hold millions of files.
 const skippedFolders: ReadonlySet<string> = new Set(['node_modules', '.git']);
+/**
+ * The one file under `.git` a connector may read: it names the remotes (the GitHub
+ * repository). Listed only when it is a regular file (not a link) of at most this size.
+ */
+const GIT_CONFIG_FILE = '.git/config';
+const GIT_CONFIG_MAX_BYTES = 64 * 1024;
 
 /**
  * Recognizes providers in a repository folder and in the names of environment variables, by
  * asking every connector's `doDetect`. The folder is walked once, breadth first, skipping
- * `node_modules` and `.git`, following no symbolic links and stopping at `maxFiles`; files are
+ * `node_modules` and `.git` (except `.git/config`, which names the remotes, when it is a
+ * regular file of at most 64 KiB), following no symbolic links and stopping at `maxFiles`; files are
  * read only on a connector's request, only inside the folder and only up to `maxFileBytes`.
  * Environment variable values are never read. One connector's failure is reported in
  * `failures` and does not stop the others.
@@ -72,14 +79,24 @@ export async function detectConnectors(
     maxDepth: options.maxDepth ?? 8,
     signal: options.signal,
   });
+  if (
+    !files.includes(GIT_CONFIG_FILE) &&
+    (await isSmallRegularFile(path.join(root, '.git', 'config')))
+  ) {
+    files.push(GIT_CONFIG_FILE);
+  }
   const fileSet = new Set(files);
   const readRepositoryFile = async (relativePath: string): Promise<string | undefined> => {
     // Only files the walk listed: no `..`, no absolute paths, nothing under skipped folders.
     if (!fileSet.has(relativePath)) return undefined;
     const absolutePath = path.join(root, ...relativePath.split('/'));
+    const limit =
+      relativePath === GIT_CONFIG_FILE
+        ? Math.min(maxFileBytes, GIT_CONFIG_MAX_BYTES)
+        : maxFileBytes;
     try {
-      const info = await stat(absolutePath);
-      if (!info.isFile() || info.size > maxFileBytes) return undefined;
+      const info = await lstat(absolutePath);
+      if (!info.isFile() || info.size > limit) return undefined;
       return await readFile(absolutePath, 'utf8');
     } catch {
       return undefined;
@@ -152,4 +169,13 @@ async function listFiles(
     level = nextLevel;
   }
   return { files, truncated: false };
+}
+
+async function isSmallRegularFile(absolutePath: string): Promise<boolean> {
+  try {
+    const info = await lstat(absolutePath);
+    return info.isFile() && info.size <= GIT_CONFIG_MAX_BYTES;
+  } catch {
+    return false;
+  }
 }

@@ -103,18 +103,67 @@ describe('detectConnectors: the repository walk', () => {
     expect(seen[0]?.files).toEqual(['B.yml', '_x.yml', 'a.yml']);
   });
 
-  it('never lists anything under node_modules or .git, at any depth', async () => {
+  it('lists nothing under node_modules or .git at any depth, except the root .git/config', async () => {
     await writeFiles({
       'package.json': '{}',
       'node_modules/trivy/package.json': '{}',
       '.git/config': '[core]',
+      '.git/HEAD': 'ref: main',
+      '.git/objects/ab/cdef': 'blob',
       'apps/web/node_modules/prometheus/index.js': '',
       'apps/web/.git/HEAD': 'ref: main',
+      'apps/web/.git/config': '[core]',
       'apps/web/src/index.ts': '',
     });
     const { connector, seen } = recordingConnector();
     await detectConnectors({ connectors: [connector], directory });
-    expect(seen[0]?.files).toEqual(['package.json', 'apps/web/src/index.ts']);
+    expect(seen[0]?.files).toEqual(['package.json', 'apps/web/src/index.ts', '.git/config']);
+  });
+
+  it.each([
+    { name: 'a small regular file', size: 100, link: false, readable: true },
+    { name: 'exactly 64 KiB', size: 64 * 1024, link: false, readable: true },
+    { name: 'larger than 64 KiB', size: 64 * 1024 + 1, link: false, readable: false },
+    { name: 'a symbolic link', size: 100, link: true, readable: false },
+  ])(
+    'gives connectors .git/config when it is $name: $readable',
+    async ({ size, link, readable }) => {
+      const content = `[remote "origin"]\n\turl = https://github.com/acme/checkout.git\n`.padEnd(
+        size,
+        '#',
+      );
+      if (link) {
+        await writeFiles({ 'elsewhere/config': content });
+        await mkdir(path.join(directory, '.git'));
+        await symlink(
+          path.join(directory, 'elsewhere', 'config'),
+          path.join(directory, '.git', 'config'),
+        );
+      } else {
+        await writeFiles({ '.git/config': content });
+      }
+      let read: string | undefined;
+      const connector = detectingConnector('reader', async (options) => {
+        read = await options.readFile('.git/config');
+        return undefined;
+      });
+      const other = recordingConnector();
+      await detectConnectors({ connectors: [connector, other.connector], directory });
+      expect(read).toBe(readable ? content : undefined);
+      expect(other.seen[0]?.files.includes('.git/config')).toBe(readable);
+    },
+  );
+
+  it('reads no other file under .git, even when asked by name', async () => {
+    await writeFiles({ '.git/config': '[core]', '.git/HEAD': 'ref: main' });
+    const reads: Array<string | undefined> = [];
+    const connector = detectingConnector('reader', async (options) => {
+      for (const name of ['.git/HEAD', '.git/../.git/HEAD', 'apps/.git/config'])
+        reads.push(await options.readFile(name));
+      return undefined;
+    });
+    await detectConnectors({ connectors: [connector], directory });
+    expect(reads).toEqual([undefined, undefined, undefined]);
   });
 
   it.each([
@@ -178,7 +227,7 @@ describe('detectConnectors: reading files', () => {
     { label: 'a path that climbs out', request: '../outside.txt' },
     { label: 'an absolute path', request: '/etc/passwd' },
     { label: 'a file under node_modules', request: 'node_modules/pkg/index.js' },
-    { label: 'a file under .git', request: '.git/config' },
+    { label: 'a file under .git other than .git/config', request: '.git/HEAD' },
     { label: 'a file that does not exist', request: 'missing.txt' },
     { label: 'a file beyond maxDepth', request: 'a/b/deep.txt' },
   ])('answers undefined for $label', async ({ request }) => {
@@ -186,7 +235,7 @@ describe('detectConnectors: reading files', () => {
     await writeFiles({
       'outside.txt': 'outside',
       'repository/node_modules/pkg/index.js': 'module',
-      'repository/.git/config': '[core]',
+      'repository/.git/HEAD': 'ref: main',
       'repository/a/b/deep.txt': 'deep',
     });
     const { connector, seen } = recordingConnector();
