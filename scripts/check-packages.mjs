@@ -1,37 +1,27 @@
 #!/usr/bin/env node
 // Checks what npm users will actually install: packs every published workspace package with
-// pnpm, lints the tarball with publint (strict) and checks its types with arethetypeswrong
-// (node16 from CJS and ESM, and bundler). Exits non-zero on any problem.
+// pnpm, then checks the tarball against the package policy (scripts/package-policy.ts: LICENSE,
+// README without relative links, repository/homepage/bugs/publishConfig, one version group),
+// lints it with publint (strict) and checks its types with arethetypeswrong (node16 from CJS and
+// ESM, and bundler). Exits non-zero on any problem.
 //
-// Run after a build: `pnpm build && pnpm check:packages`.
+// Run after a build: `pnpm build && pnpm check:packages`. The policy modules are TypeScript;
+// Node >= 22.18 runs them directly (type stripping), and the toolchain wrapper guarantees 22.19.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const packageParents = ['packages', path.join('packages', 'connectors')];
-
-/** Every non-private package directly under packages/ and packages/connectors/. */
-function publishedPackages() {
-  const found = [];
-  for (const parent of packageParents) {
-    const parentDirectory = path.join(root, parent);
-    if (!existsSync(parentDirectory)) continue;
-    for (const entry of readdirSync(parentDirectory, { withFileTypes: true })) {
-      const directory = path.join(parentDirectory, entry.name);
-      const manifestPath = path.join(directory, 'package.json');
-      if (!entry.isDirectory() || !existsSync(manifestPath)) continue;
-      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-      if (manifest.private === true) continue;
-      found.push({ name: manifest.name ?? entry.name, directory });
-    }
-  }
-  return found.sort((left, right) => left.name.localeCompare(right.name));
-}
+import { packPackage } from './pack-package.ts';
+import {
+  findPublishedPackages,
+  manifestProblems,
+  root,
+  tarballProblems,
+  versionGroupProblems,
+} from './package-policy.ts';
+import { readTarball } from './read-tarball.ts';
 
 function run(command, args, options) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
@@ -45,18 +35,6 @@ function indent(text) {
     .split('\n')
     .map((line) => `      ${line}`)
     .join('\n');
-}
-
-/** Packs the package into `destination` and returns the tarball path. */
-function pack(directory, destination) {
-  const result = run('pnpm', ['pack', '--pack-destination', destination, '--json'], {
-    cwd: directory,
-  });
-  if (result.status !== 0) {
-    throw new Error(`pnpm pack failed:\n${result.stderr || result.stdout}`);
-  }
-  const { filename } = JSON.parse(result.stdout);
-  return path.isAbsolute(filename) ? filename : path.join(destination, filename);
 }
 
 /** Lints the tarball itself, so the check sees exactly the files npm users get. */
@@ -92,17 +70,25 @@ function checkTypes(tarball) {
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
 
-async function checkPackage({ name, directory }, workDirectory) {
-  const problems = [];
-  const relativeDirectory = path.relative(root, directory);
+async function checkPackage({ name, directory, relativeDirectory, manifest }, workDirectory) {
+  const problems = manifestProblems(manifest, relativeDirectory);
   if (!existsSync(path.join(directory, 'dist'))) {
     problems.push(
       `not built: ${relativeDirectory}/dist is missing; run \`pnpm --filter ${name} build\` (or \`pnpm build\`) first`,
     );
     return problems;
   }
-  const tarball = pack(directory, mkdtempSync(path.join(workDirectory, 'pack-')));
+  const tarball = packPackage(directory, mkdtempSync(path.join(workDirectory, 'pack-')));
   console.log(`    packed ${path.basename(tarball)}`);
+
+  const policy = tarballProblems(readTarball(readFileSync(tarball)), {
+    relativeDirectory,
+    license: readFileSync(path.join(root, 'LICENSE')),
+  });
+  console.log(
+    `    policy (LICENSE, README links, metadata): ${policy.length === 0 ? 'ok' : 'FAILED'}`,
+  );
+  problems.push(...policy);
 
   const lint = await lintWithPublint(tarball);
   console.log(`    publint: ${lint.ok ? 'ok' : 'FAILED'}`);
@@ -119,13 +105,22 @@ async function checkPackage({ name, directory }, workDirectory) {
 }
 
 async function main() {
-  const packages = publishedPackages();
+  const packages = findPublishedPackages();
   if (packages.length === 0) {
     console.error('check-packages: no published packages found under packages/');
     return 1;
   }
   const workDirectory = mkdtempSync(path.join(tmpdir(), 'evidencekit-check-packages-'));
   const summary = [];
+  const groupProblems = versionGroupProblems(
+    JSON.parse(readFileSync(path.join(root, '.changeset', 'config.json'), 'utf8')),
+    packages.map(({ name }) => name),
+  );
+  if (groupProblems.length > 0) {
+    console.log('\n.changeset/config.json');
+    for (const problem of groupProblems) console.log(`    problem: ${problem}`);
+    summary.push({ name: '.changeset/config.json', problems: groupProblems });
+  }
   try {
     for (const entry of packages) {
       console.log(`\n${entry.name} (${path.relative(root, entry.directory)})`);
@@ -149,7 +144,7 @@ async function main() {
   const failed = summary.filter(({ problems }) => problems.length > 0).length;
   console.log(
     failed === 0
-      ? `\nAll ${summary.length} package(s) pass publint and arethetypeswrong.`
+      ? `\nAll ${summary.length} package(s) pass the package policy, publint and arethetypeswrong.`
       : `\n${failed} of ${summary.length} package(s) have problems.`,
   );
   return failed === 0 ? 0 : 1;
