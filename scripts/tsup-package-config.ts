@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Options } from 'tsup';
+
+type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
 
 interface PackageJson {
   name: string;
@@ -34,6 +36,30 @@ export function definePackageBuild(options: PackageBuildOptions = {}): Options[]
   };
   return [
     { ...shared, format: 'esm', clean: true },
-    { ...shared, format: 'cjs', noExternal: options.bundleIntoCommonJs ?? [] },
+    {
+      ...shared,
+      format: 'cjs',
+      noExternal: options.bundleIntoCommonJs ?? [],
+      esbuildPlugins: [commonJsVariants()],
+    },
   ];
+}
+
+/**
+ * In the CommonJS build, a relative import of `./name` resolves to `./name.cjs.ts` when that
+ * file exists. It is how a module does the one thing that differs between the formats (core's
+ * `load-undici` uses `createRequire(import.meta.url)` in ESM and the host's own `require` in
+ * CommonJS, where `import.meta` does not exist) without a runtime check.
+ */
+function commonJsVariants(): EsbuildPlugin {
+  return {
+    name: 'evidencekit-commonjs-variants',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.path.endsWith('.cjs') || args.importer.endsWith('.cjs.ts')) return undefined;
+        const variant = path.resolve(args.resolveDir, `${args.path}.cjs.ts`);
+        return existsSync(variant) ? { path: variant } : undefined;
+      });
+    },
+  };
 }

@@ -56,7 +56,12 @@ export async function checkWebhook(
       code: 'health_reachable',
       message: `the health endpoint answered ${response.status} through the SSRF guard.`,
     });
-    if (health.token !== undefined && health.allowInsecureHttp && health.url.startsWith('http:')) {
+    if (
+      health.token !== undefined &&
+      health.allowInsecureHttp &&
+      // The parsed scheme: `HTTP://` is plain http too.
+      new URL(health.url).protocol === 'http:'
+    ) {
       findings.push({
         status: 'warning',
         code: 'credential_over_plain_http',

@@ -391,6 +391,22 @@ describe('checkConnector', () => {
     ]);
   });
 
+  // The scheme is judged as parsed, so capitals do not skip the warning.
+  it.each(['http', 'HTTP', 'Http'])('warns about a token sent over plain %s://', async (scheme) => {
+    server.use(
+      ...mockProviderRoutes('http://127.0.0.1:8081', { 'GET /health': { json: ietfHealthPass } }),
+    );
+    const result = await check({
+      health: {
+        url: `${scheme}://127.0.0.1:8081/health`,
+        token: 'env:HEALTH_TOKEN',
+        allowInsecureHttp: true,
+        allowAddressClasses: ['loopback'],
+      },
+    });
+    expect(result.findings.map((finding) => finding.code)).toContain('credential_over_plain_http');
+  });
+
   it('warns when facts are mapped but no secret is set', async () => {
     const result = await check({ facts });
     expect(result.findings).toEqual([

@@ -15,6 +15,7 @@ export type ApiCallFailureReason = Extract<
   | 'cancelled'
   | 'invalid_response'
   | 'config'
+  | 'connector_error'
 >;
 
 /** One attempt of a call, as the retry policy saw it. */
@@ -51,7 +52,9 @@ export interface ApiCallErrorOptions {
 
 /**
  * A call to a provider API failed: the provider answered with an error status, the
- * connection broke, the deadline passed, or the call was cancelled. Every field is redacted
+ * connection broke, the deadline passed, the call was cancelled, or the request failed in the
+ * runtime itself (`connector_error`: an invalid header, a module that did not load; never
+ * retried, and its message says what happened). Every field is redacted
  * before it is stored, so the error can be logged and serialized as is.
  */
 export class ApiCallError extends EvidencekitError {

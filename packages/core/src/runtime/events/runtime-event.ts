@@ -22,7 +22,10 @@ export type RuntimeEvent =
       status?: number;
       durationMs: number;
       fromCache: boolean;
+      /** The failure's reason code, e.g. `transient`, when the attempt failed. */
       error?: string;
+      /** The failure's (redacted) message, when the attempt failed. */
+      message?: string;
     }
   | {
       type: 'retry';

@@ -1,3 +1,5 @@
+import { ConfigurationError } from '../../errors/configuration-error';
+
 /** Query values: repeated keys as arrays; undefined values are left out. */
 export type QueryParameters = Record<
   string,
@@ -44,7 +46,37 @@ export function buildRequestUrl(
   return url;
 }
 
-/** The base URL of a client, parsed once, with the trailing slash relative paths need. */
+const BASE_URL_EXPECTATION = 'an absolute http: or https: URL, e.g. "https://api.example.com"';
+
+/**
+ * The base URL of a client, parsed once, with the trailing slash relative paths need. It is
+ * judged on what WHATWG URL parsed, never on its text: the scheme case-insensitively (`HTTP:` is
+ * `http:`), and a user name or password in it is refused rather than dropped (undici never sends
+ * userinfo, so the request would go out without the credential the user meant to give).
+ *
+ * @throws ConfigurationError naming `baseUrl`; the message never echoes userinfo.
+ */
 export function parseBaseUrl(baseUrl: string): URL {
-  return new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  let url: URL;
+  try {
+    url = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  } catch {
+    // Neither echoed nor kept as the cause (Node's error carries the input): a value that does
+    // not parse may still hold a credential.
+    throw baseUrlError(BASE_URL_EXPECTATION, 'a value that is not a URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw baseUrlError(BASE_URL_EXPECTATION, `a ${url.protocol} URL`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw baseUrlError(
+      `a URL without a user name or password (for ${url.host}); configure credentials as \`auth: { type: 'basic', username: '…', password: 'env:…' }\`, with the password as a secret reference`,
+      'a URL with userinfo',
+    );
+  }
+  return url;
+}
+
+function baseUrlError(expected: string, received: string): ConfigurationError {
+  return new ConfigurationError({ issues: [{ path: 'baseUrl', expected, received }] });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { ApiCallError } from '../../errors/api-call-error';
+import { ConfigurationError } from '../../errors/configuration-error';
 import { DestinationRefusedError } from '../../errors/destination-refused-error';
 import { RedirectError, type RedirectFailureKind } from '../../errors/redirect-error';
 import { ResponseTooLargeError } from '../../errors/response-too-large-error';
@@ -25,8 +26,9 @@ import { startDeadline } from '../retry/start-deadline';
 import type { SecretResolver } from '../secrets/secret-resolver';
 import { buildRequestUrl, parseBaseUrl, type QueryParameters } from './build-request-url';
 import { classifyHttpStatus } from './classify-http-status';
-import { classifyTransportError } from './classify-transport-error';
+import { classifyTransportError, type TransportClassification } from './classify-transport-error';
 import { type ConnectionSettings, connectionFingerprint } from './connection-settings';
+import { describeThrown } from './describe-thrown';
 import type { DestinationPolicy } from './destination-policy';
 import { type AuthorizationHeader, type HttpAuth, resolveAuthorizationHeader } from './http-auth';
 import type { OriginDispatchers } from './origin-dispatchers';
@@ -191,17 +193,17 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
   const maxResponseBytes = options.maxResponseBytes ?? pipeline.defaultMaxResponseBytes;
   const connection = connectionSettings(options);
   const connectionKey = connectionFingerprint(connection);
-  // Parsed once per client, not per request. An invalid base URL still fails at the first
-  // request, as it always did.
+  // Parsed once per client, not per request. An invalid base URL fails every request with a
+  // ConfigurationError (never at creation: building a client never throws).
   let parsedBaseUrl: URL | undefined;
-  const baseUrl = (): URL | string => {
-    if (parsedBaseUrl !== undefined) return parsedBaseUrl;
-    try {
-      parsedBaseUrl = parseBaseUrl(options.baseUrl);
-      return parsedBaseUrl;
-    } catch {
-      return options.baseUrl;
-    }
+  const baseUrl = (): URL => {
+    parsedBaseUrl ??= parseBaseUrl(options.baseUrl);
+    return parsedBaseUrl;
+  };
+  let redirectOrigins: ReadonlySet<string> | undefined;
+  const allowedRedirectOrigins = (): ReadonlySet<string> => {
+    redirectOrigins ??= parseRedirectOrigins(options.allowedRedirectOrigins);
+    return redirectOrigins;
   };
   // The client's own headers, lower-cased once.
   const clientHeaders: Record<string, string> = {
@@ -215,7 +217,19 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
 
   async function request<T>(requestOptions: HttpRequestOptions<T>): Promise<HttpResponse<T>> {
     const method = (requestOptions.method ?? 'GET').toUpperCase();
-    const url = buildRequestUrl(baseUrl(), requestOptions.path, requestOptions.query);
+    const base = baseUrl();
+    allowedRedirectOrigins();
+    const url = buildRequestUrl(base, requestOptions.path, requestOptions.query);
+    if (url !== undefined && (url.username !== '' || url.password !== '')) {
+      // An absolute path on the base's origin, with userinfo undici would silently drop.
+      throw new ApiCallError({
+        message: `${method} ${redactor.redactUrl(url)}: a user name or password in a request URL is not sent; configure credentials with \`auth\`.`,
+        reason: 'config',
+        url: redactor.redactUrl(url),
+        method,
+        isRetryable: false,
+      });
+    }
     if (url === undefined) {
       throw new ApiCallError({
         message: `${method} ${redactor.redactUrl(requestOptions.path)}: the URL is on another origin than ${redactor.redactUrl(options.baseUrl)}; credentials are not sent there.`,
@@ -474,6 +488,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
         durationMs: clock.now() - startedAt,
         fromCache: false,
         error: error.reason,
+        message: error.message,
         ...connector(),
       });
       throw error;
@@ -503,11 +518,10 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
     const classification = classifyTransportError(caught);
     return new ApiCallError({
       ...base,
-      message: `${send.method} ${send.redactedUrl}: the connection failed${
-        classification.code === undefined ? '' : ` (${classification.code})`
-      }.`,
+      message: `${send.method} ${send.redactedUrl}: ${transportFailureMessage(classification, caught, redactor)}`,
       reason: classification.reason,
       isRetryable: classification.isRetryable,
+      // No `cause`: the raw error is unredacted, and printing an error prints its cause.
     });
   }
 
@@ -525,9 +539,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
       }
       // `URL#origin` builds a new string on every read.
       const origin = current === send.url ? send.origin : current.origin;
-      const dispatcherOrLoading = pipeline.dispatchers.forOrigin(origin, connection);
-      const dispatcher =
-        dispatcherOrLoading instanceof Promise ? await dispatcherOrLoading : dispatcherOrLoading;
+      const dispatcher = pipeline.dispatchers.forOrigin(origin, connection);
       const response = await dispatcher.request({
         origin,
         path: `${current.pathname}${current.search}`,
@@ -579,7 +591,7 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
           fail('too_many', `more than ${options.maxRedirects ?? 3} redirects.`);
         }
         if (next.origin !== send.origin) {
-          if (!(options.allowedRedirectOrigins ?? []).includes(next.origin)) {
+          if (!allowedRedirectOrigins().has(next.origin)) {
             fail('cross_origin', `the provider redirected to another origin (${next.origin}).`);
           }
           // Credentials belong to the provider's origin only.
@@ -677,6 +689,62 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
     },
   };
   return client;
+}
+
+/**
+ * What went wrong, in words: a network failure by its code; anything else with its own
+ * (redacted) message, since that is the only clue to a bug or a bad setting.
+ */
+function transportFailureMessage(
+  classification: TransportClassification,
+  caught: unknown,
+  redactor: Redactor,
+): string {
+  const code = classification.code === undefined ? '' : ` (${classification.code})`;
+  switch (classification.kind) {
+    case 'network':
+      return classification.code === 'ENOTFOUND'
+        ? `the host name does not resolve${code}; check the host in the URL.`
+        : `the connection failed${code}.`;
+    case 'timeout':
+      return `the connection timed out${code}.`;
+    case 'tls':
+      return `the TLS connection was refused${code}: ${describeThrown(caught, redactor)}. Trust the server's CA with \`tls.ca\`, or fix its certificate.`;
+    case 'protocol':
+      return `the server's answer is not valid HTTP${code}.`;
+    case 'runtime':
+      return `the request failed before an answer, not from a network error, so it is not retried${code}: ${describeThrown(caught, redactor)}`;
+  }
+}
+
+/**
+ * The origins a redirect may lead to, as WHATWG URL serializes them (lower-case scheme and
+ * host, default port left out), so `HTTPS://Status.Example.com:443` matches a redirect to
+ * `https://status.example.com`.
+ */
+function parseRedirectOrigins(origins: readonly string[] | undefined): ReadonlySet<string> {
+  const parsed = new Set<string>();
+  for (const [index, origin] of (origins ?? []).entries()) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new ConfigurationError({
+        issues: [
+          {
+            path: `allowedRedirectOrigins[${index}]`,
+            expected: 'an http: or https: origin, e.g. "https://status.example.com"',
+            received: url === undefined ? 'a value that is not a URL' : `a ${url.protocol} URL`,
+          },
+        ],
+      });
+    }
+    parsed.add(url.origin);
+  }
+  return parsed;
 }
 
 /** A redirect's target, or undefined when the `Location` header does not parse. */

@@ -2,6 +2,7 @@ import type { Dispatcher, Pool } from 'undici';
 import { type ConnectionSettings, connectionFingerprint } from './connection-settings';
 import { createGuardedLookup } from './guarded-lookup';
 import { type HostResolver, systemHostResolver } from './host-resolver';
+import { loadUndici, type UndiciModule } from './load-undici';
 
 /** Keep-alive settings of the per-origin pools. */
 export interface OriginPoolOptions {
@@ -11,23 +12,9 @@ export interface OriginPoolOptions {
   keepAliveTimeoutMs?: number;
 }
 
-type UndiciModule = typeof import('undici');
-
 // undici is loaded on the first request, not at import: it is about half of core's import
 // time, and hosts that only validate, gate or render evidence never send a request.
 let undiciModule: UndiciModule | undefined;
-let undiciLoading: Promise<UndiciModule> | undefined;
-
-function loadUndici(): Promise<UndiciModule> {
-  undiciLoading ??= import('undici').then((loaded) => {
-    // From CommonJS the namespace may carry the exports on `default` only.
-    const candidate = loaded as Partial<UndiciModule> & { default?: UndiciModule };
-    const module = candidate.Pool === undefined ? (candidate.default ?? loaded) : loaded;
-    undiciModule = module;
-    return module;
-  });
-  return undiciLoading;
-}
 
 /**
  * Keep-alive undici `Pool`s, owned by the runtime and closed with it: one per origin and
@@ -53,17 +40,15 @@ export class OriginDispatchers {
   }
 
   /**
-   * The dispatcher for `origin` (e.g. `https://api.github.com`) under `connection`: at once
-   * once undici is loaded, else after loading it (the first request of a process).
-   * @throws Error when the runtime is closed.
+   * The dispatcher for `origin` (e.g. `https://api.github.com`) under `connection`. The first
+   * call of a process loads undici.
+   * @throws Error when the runtime is closed, or undici cannot be loaded.
    */
-  forOrigin(origin: string, connection: ConnectionSettings = {}): Dispatcher | Promise<Dispatcher> {
+  forOrigin(origin: string, connection: ConnectionSettings = {}): Dispatcher {
     if (this.#hostDispatcher !== undefined) return this.#hostDispatcher;
     if (this.#closed) throw new Error('The Evidencekit runtime is closed.');
+    undiciModule ??= loadUndici();
     const undici = undiciModule;
-    if (undici === undefined) {
-      return loadUndici().then(() => this.forOrigin(origin, connection));
-    }
     const key = this.#poolKey(origin, connection);
     let pool = this.#pools.get(key);
     if (pool === undefined) {

@@ -123,7 +123,9 @@ function unresolvable(hostname: string, why: string, cause?: unknown): ApiCallEr
   return new ApiCallError({
     message: `${hostname} could not be resolved (${why}).`,
     reason: 'transient',
-    isRetryable: true,
+    // As for a connection (classify-transport-error.ts): a name the resolver says does not
+    // exist is not retried within the call; a resolver that failed for now is.
+    isRetryable: why !== 'ENOTFOUND',
     url: hostname,
     method: 'LOOKUP',
     ...(cause === undefined ? {} : { cause }),

@@ -221,7 +221,7 @@ describe('HTTP client with a destination policy', () => {
     expect(await pending).toMatchObject({ reason: 'timeout' });
   });
 
-  it('reports a name that does not resolve as a retried transient failure of the request', async () => {
+  it('reports a name that does not resolve as a transient failure of the request, not retried', async () => {
     const resolveHost = resolverInSequence([]);
     const failing: HostResolver = async (hostname) => {
       await resolveHost(hostname);
@@ -238,7 +238,8 @@ describe('HTTP client with a destination policy', () => {
       method: 'GET',
     });
     expect((error as Error).message).toContain('could not be resolved (ENOTFOUND)');
-    // Three attempts: the first and two retries.
-    expect(resolveHost.calls).toBe(3);
+    // One attempt: backing off for seconds does not make a missing name appear.
+    expect(resolveHost.calls).toBe(1);
+    expect(error).toMatchObject({ isRetryable: false });
   });
 });

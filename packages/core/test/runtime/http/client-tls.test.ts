@@ -84,7 +84,8 @@ describe('per-client TLS trust (tls.ca)', () => {
         .request({ path: '/api' })
         .catch((caught: unknown) => caught);
       expect(ApiCallError.isInstance(error)).toBe(true);
-      expect(error).toMatchObject({ reason: 'transient', status: undefined });
+      // Not transient: no retry makes an untrusted certificate trusted.
+      expect(error).toMatchObject({ reason: 'config', isRetryable: false, status: undefined });
       // The message names the TLS verification failure.
       expect((error as Error).message).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
     } finally {
@@ -118,7 +119,7 @@ describe('per-client TLS trust (tls.ca)', () => {
         .http({ baseUrl: origin })
         .request({ path: '/b' })
         .catch((caught: unknown) => caught);
-      expect(error).toMatchObject({ reason: 'transient' });
+      expect(error).toMatchObject({ reason: 'config' });
     } finally {
       await runtime.close();
     }
