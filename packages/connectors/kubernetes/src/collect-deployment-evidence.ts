@@ -7,7 +7,8 @@ import {
   unavailableReasonOf,
 } from '@evidencekit/core';
 import type { Deployment } from './api/deployment-schema';
-import { deploymentObservations } from './deployment-observations';
+import type { ReplicaSet } from './api/replica-set-list-schema';
+import { type CurrentReplicaSetLookup, deploymentObservations } from './deployment-observations';
 import { evaluateRollout, type RolloutAssessment } from './evaluate-rollout';
 import { findCurrentReplicaSet, REVISION_ANNOTATION } from './find-current-replica-set';
 import { formatLabelSelector } from './format-label-selector';
@@ -50,9 +51,22 @@ export async function collectDeploymentEvidence(
     url: `${api.server.replace(/\/+$/, '')}${api.deploymentPath(namespace, selector.deployment)}`,
   };
 
+  // Before the controller observed the spec, the revision annotation still names the previous
+  // ReplicaSet: nothing is read that could be taken for the release.
+  const currentReplicaSet: CurrentReplicaSetLookup = rollout.generationObserved
+    ? await lookUpCurrentReplicaSet(api, deployment, namespace, deploymentSource)
+    : { ok: true, replicaSet: undefined, why: rollout.message };
   const facts: Observation[] = [
-    ...deploymentObservations(deployment, rollout, deploymentSource),
-    ...(await collectPodFacts({ api, deployment, rollout, namespace, selector, artifactDigest })),
+    ...deploymentObservations(deployment, rollout, deploymentSource, currentReplicaSet),
+    ...(await collectPodFacts({
+      api,
+      deployment,
+      rollout,
+      namespace,
+      selector,
+      artifactDigest,
+      currentReplicaSet,
+    })),
   ];
   return { facts, providerMetadata: describeDeployment(deployment, rollout) };
 }
@@ -77,6 +91,39 @@ interface PodFactsInput {
   namespace: string;
   selector: KubernetesTarget;
   artifactDigest: string | undefined;
+  currentReplicaSet: CurrentReplicaSetLookup;
+}
+
+/**
+ * Lists the Deployment's ReplicaSets and picks the current revision's. A provider failure is
+ * kept as the lookup's result (the facts that need it become unavailable); a cancelled call or
+ * an error that is not a provider failure fails the whole target.
+ */
+async function lookUpCurrentReplicaSet(
+  api: KubernetesApi,
+  deployment: Deployment,
+  namespace: string,
+  source: FactSource,
+): Promise<CurrentReplicaSetLookup> {
+  try {
+    const deploymentSelector = formatLabelSelector(
+      deployment.spec.selector,
+      {},
+      { url: source.url ?? '' },
+    );
+    const replicaSets = await api.listReplicaSets(namespace, deploymentSelector);
+    return {
+      ok: true,
+      replicaSet: findCurrentReplicaSet(deployment, replicaSets),
+      why: `no ReplicaSet of revision ${
+        deployment.metadata.annotations?.[REVISION_ANNOTATION] ?? '(none yet)'
+      } is owned by the Deployment`,
+    };
+  } catch (error) {
+    const reason = unavailableReasonOf(error);
+    if (reason === undefined) throw error;
+    return { ok: false, reason, message: (error as Error).message };
+  }
 }
 
 async function collectPodFacts(input: PodFactsInput): Promise<Observation[]> {
@@ -94,9 +141,18 @@ async function collectPodFacts(input: PodFactsInput): Promise<Observation[]> {
       message: rollout.message,
     }));
   }
+  const lookup = input.currentReplicaSet;
+  if (!lookup.ok) {
+    return names.map((name) => ({
+      name,
+      kind: 'unavailable',
+      reason: lookup.reason,
+      message: lookup.message,
+    }));
+  }
   let observations: Observation[];
   try {
-    observations = await readPodFacts(input, names);
+    observations = await readPodFacts(input, names, lookup.replicaSet, lookup.why);
   } catch (error) {
     // Deployment facts stand on their own; only the pod facts lack their data. A cancelled
     // call or an error that is not a provider failure still fails the whole target.
@@ -123,17 +179,13 @@ async function collectPodFacts(input: PodFactsInput): Promise<Observation[]> {
 async function readPodFacts(
   input: PodFactsInput,
   names: readonly KubernetesFactName[],
+  current: ReplicaSet | undefined,
+  why: string,
 ): Promise<Observation[]> {
   const { api, deployment, rollout, namespace, selector, artifactDigest } = input;
   const server = api.server.replace(/\/+$/, '');
   const url = `${server}${api.deploymentPath(namespace, selector.deployment)}`;
-  const deploymentSelector = formatLabelSelector(deployment.spec.selector, {}, { url });
-  const replicaSets = await api.listReplicaSets(namespace, deploymentSelector);
-  const current = findCurrentReplicaSet(deployment, replicaSets);
   if (current === undefined) {
-    const why = `no ReplicaSet of revision ${
-      deployment.metadata.annotations?.[REVISION_ANNOTATION] ?? '(none yet)'
-    } is owned by the Deployment`;
     return names.map((name) =>
       rollout.state === 'Progressing'
         ? { name, kind: 'pending', reason: 'in_progress', message: why }

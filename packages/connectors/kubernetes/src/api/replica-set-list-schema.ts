@@ -10,6 +10,13 @@ const replicaSetSchema = z.object({
     annotations: z.record(z.string(), z.string()).nullish(),
     ownerReferences: ownerReferencesSchema,
   }),
+  // Zero counts are left out of `status`, like a Deployment's.
+  status: z
+    .object({
+      replicas: z.number().int().nullish(),
+      availableReplicas: z.number().int().nullish(),
+    })
+    .nullish(),
 });
 
 /** One chunk of `GET /apis/apps/v1/namespaces/{ns}/replicasets`. */
