@@ -52,12 +52,14 @@ export const scopeOptionHelp = [
 export const runOptions = {
   concurrency: { type: 'string' },
   'timeout-ms': { type: 'string' },
+  progress: { type: 'boolean' },
 } as const satisfies ParseArgsOptionsConfig;
 
 /** Help lines of {@link runOptions}. */
 export const runOptionHelp = [
-  '    --concurrency <n>        targets collected at once (default: runtime.concurrency or 8)',
-  '    --timeout-ms <ms>        deadline per target (default: runtime.timeoutMs or 30000)',
+  '    --concurrency <n>        targets collected at once, 1-64 (default: runtime.concurrency or 8)',
+  '    --timeout-ms <ms>        deadline per target, 1-2147483647 (default: runtime.timeoutMs or 30000)',
+  '    --progress               progress on stderr even when it is not a terminal (plain lines)',
 ] as const;
 
 /** A string flag's value, or undefined. */
@@ -78,17 +80,45 @@ export function booleanFlag(args: CommandArguments, name: string): boolean {
   return args.values[name] === true;
 }
 
+/** The whole numbers a numeric flag accepts, both ends included. */
+export interface IntegerRange {
+  min: number;
+  max: number;
+}
+
+/** `--concurrency`: at most 64 targets at once, as `runtime.concurrency`. */
+export const CONCURRENCY_RANGE: IntegerRange = { min: 1, max: 64 };
 /**
- * A positive integer flag, or undefined when absent.
- *
- * @throws CliError (usage) when the value is not a positive integer.
+ * `--timeout-ms`: up to 2 147 483 647 ms (24.8 days), the longest delay a Node.js timer keeps;
+ * a longer one would fire at once.
  */
-export function positiveIntegerFlag(args: CommandArguments, name: string): number | undefined {
+export const TIMEOUT_MS_RANGE: IntegerRange = { min: 1, max: 2_147_483_647 };
+/** `detect --max-files`. */
+export const MAX_FILES_RANGE: IntegerRange = { min: 1, max: 1_000_000 };
+
+/**
+ * A whole-number flag within `range`, or undefined when absent. Every numeric flag goes
+ * through here, so each is checked against its documented range.
+ *
+ * @throws CliError (usage) when the value is not a whole number within the range.
+ */
+export function integerFlag(
+  args: CommandArguments,
+  name: string,
+  range: IntegerRange,
+): number | undefined {
   const text = stringFlag(args, name);
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value <= 0) {
-    throw usageError(`--${name} expects a positive whole number, received "${text}".`);
+  if (
+    !/^\d+$/.test(text) ||
+    !Number.isSafeInteger(value) ||
+    value < range.min ||
+    value > range.max
+  ) {
+    throw usageError(
+      `--${name} expects a whole number from ${range.min} to ${range.max}, received "${text}".`,
+    );
   }
   return value;
 }

@@ -2,10 +2,11 @@ import { parseArgs } from 'node:util';
 import { ConfigurationError, EvidencekitError } from '@evidencekit/core';
 import { type CliIo, processIo } from './cli-io';
 import { createCliSession } from './cli-session';
+import type { CommandArguments } from './command';
 import { ALL_COMMANDS } from './commands/all-commands';
 import { CliError } from './errors/cli-error';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
-import { commandHelp, generalHelp } from './help-text';
+import { commandHelp, GLOBAL_OPTIONS, generalHelp } from './help-text';
 import { VERSION } from './version';
 
 /**
@@ -43,20 +44,31 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     );
     return EXIT_CODES.usage;
   }
+  let parsed: CommandArguments;
   try {
-    const { values, positionals } = parseArgs({
+    parsed = parseArgs({
       args: [...rest],
-      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      options: { ...command.options, ...GLOBAL_OPTIONS },
       allowPositionals: true,
       strict: true,
     });
-    if (values.help === true) {
-      session.out(commandHelp(command));
-      return EXIT_CODES.ok;
-    }
-    return await command.run(session, { values, positionals });
   } catch (error) {
     return reportError(error, session.err, command.usage, io.env);
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    session.out(commandHelp(command));
+    return EXIT_CODES.ok;
+  }
+  // The session of the command proper, with the switches every command takes.
+  const commandSession = createCliSession(io, {
+    verbose: values.verbose === true,
+    noColor: values['no-color'] === true,
+  });
+  try {
+    return await command.run(commandSession, { values, positionals });
+  } catch (error) {
+    return reportError(error, commandSession.err, command.usage, io.env);
   }
 }
 

@@ -1,19 +1,22 @@
-import { type ConnectorCheck, checkConnector } from '@evidencekit/core';
+import { type ConfiguredConnector, type ConnectorCheck, checkConnector } from '@evidencekit/core';
 import type { Command } from '../command';
 import {
   configOptionHelp,
   configOptions,
-  positiveIntegerFlag,
+  integerFlag,
   reportOptions,
   stringListFlag,
 } from '../command-flags';
 import { configureConnectors } from '../config/configure-connectors';
 import { loadCommandConfig } from '../config/load-command-config';
+import type { LoadedConfig } from '../config/load-config';
+import { type LocatedTarget, preflightConfiguration } from '../config/preflight-configuration';
 import { usageError } from '../errors/usage-error';
 import { EXIT_CODES } from '../exit-codes';
+import { labelled } from '../output/labelled-text';
 import { renderTable } from '../output/render-table';
 import { reportFormatOf } from '../output/report-format';
-import { terminalStyle } from '../output/terminal-style';
+import type { TerminalStyle } from '../output/terminal-style';
 
 /** The longest a connector check may take: checks are meant to be fast. */
 export const CHECK_TIMEOUT_MS = 5_000;
@@ -39,12 +42,8 @@ export const checkCommand: Command = {
   ],
   async run(session, args) {
     const format = reportFormatOf(args, ['text', 'json']);
-    const timeoutMs = positiveIntegerFlag(args, 'timeout-ms') ?? CHECK_TIMEOUT_MS;
-    if (timeoutMs > CHECK_TIMEOUT_MS) {
-      throw usageError(
-        `--timeout-ms is at most ${CHECK_TIMEOUT_MS} for check, received ${timeoutMs}.`,
-      );
-    }
+    const timeoutMs =
+      integerFlag(args, 'timeout-ms', { min: 1, max: CHECK_TIMEOUT_MS }) ?? CHECK_TIMEOUT_MS;
     const loaded = await loadCommandConfig(session, args, true);
     const only = stringListFlag(args, 'connector');
     for (const id of only) {
@@ -61,6 +60,13 @@ export const checkCommand: Command = {
     const runtime = session.createRuntime();
     let checks: ConnectorCheck[];
     try {
+      // A misconfiguration (a misspelt setting, a secret that is not set) is a configuration
+      // error (78), not a failed check.
+      await preflightConfiguration(loaded, {
+        targets: configuredTargets(loaded, connectors),
+        connectors,
+        runtime,
+      });
       // In parallel: the whole check takes as long as the slowest connector, at most the deadline.
       checks = await Promise.all(
         [...connectors.values()].map((configured) =>
@@ -73,21 +79,13 @@ export const checkCommand: Command = {
     if (format === 'json') {
       session.out(`${JSON.stringify({ checks: session.redactor.redactValue(checks) }, null, 2)}\n`);
     } else {
-      session.out(renderChecks(checks, session.io.stdout.isTTY === true, session.io.env));
+      session.out(renderChecks(checks, session.style(session.io.stdout)));
     }
     return checks.every((check) => check.ok) ? EXIT_CODES.ok : EXIT_CODES.failed;
   },
 };
 
-function renderChecks(
-  checks: readonly ConnectorCheck[],
-  toTerminal: boolean,
-  env: Readonly<Record<string, string | undefined>>,
-): string {
-  const style = terminalStyle(
-    toTerminal ? { write: () => {}, isTTY: true } : { write: () => {} },
-    env,
-  );
+function renderChecks(checks: readonly ConnectorCheck[], style: TerminalStyle): string {
   const rows = checks.map((check) => [
     check.instanceId,
     check.connector,
@@ -96,9 +94,40 @@ function renderChecks(
   ]);
   const details = checks.flatMap((check) =>
     check.findings.map(
-      (finding) => `${check.instanceId}: ${finding.status} ${finding.code}: ${finding.message}`,
+      (finding) =>
+        `${check.instanceId}: ${finding.status} ${labelled(finding.code, finding.message)}`,
     ),
   );
   const table = renderTable(['INSTANCE', 'CONNECTOR', 'CHECK', 'TIME'], rows);
   return `${table}\n${details.length > 0 ? `\n${details.join('\n')}\n` : ''}`;
+}
+
+/** The configuration's targets of the instances being checked, one per service target. */
+function configuredTargets(
+  loaded: LoadedConfig,
+  connectors: ReadonlyMap<string, ConfiguredConnector>,
+): LocatedTarget[] {
+  const located: LocatedTarget[] = [];
+  for (const [serviceIndex, service] of loaded.config.services.entries()) {
+    for (const [targetIndex, target] of service.targets.entries()) {
+      const configured = connectors.get(target.connector);
+      if (configured === undefined) continue;
+      located.push({
+        instanceId: target.connector,
+        path: `services[${serviceIndex}].targets[${targetIndex}]`,
+        target: {
+          connector: configured,
+          scope: {
+            workspaceId: loaded.config.workspaceId,
+            service: service.name,
+            environment: service.environments[0] ?? '',
+          },
+          selector: target.selector,
+          ...(target.thresholds === undefined ? {} : { thresholds: target.thresholds }),
+          ...(target.maxAgeSeconds === undefined ? {} : { maxAgeSeconds: target.maxAgeSeconds }),
+        },
+      });
+    }
+  }
+  return located;
 }

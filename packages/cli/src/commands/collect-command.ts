@@ -1,14 +1,16 @@
 import type { Command } from '../command';
 import {
+  CONCURRENCY_RANGE,
   configOptionHelp,
   configOptions,
-  positiveIntegerFlag,
+  integerFlag,
   reportOptionHelp,
   reportOptions,
   runOptionHelp,
   runOptions,
   scopeOptionHelp,
   scopeOptions,
+  TIMEOUT_MS_RANGE,
 } from '../command-flags';
 import { loadCommandConfig } from '../config/load-command-config';
 import { EXIT_CODES } from '../exit-codes';
@@ -26,10 +28,10 @@ export const collectCommand: Command = {
   async run(session, args) {
     const format = reportFormatOf(args, REPORT_FORMATS);
     // Flag mistakes are usage errors even when the configuration is also broken.
-    positiveIntegerFlag(args, 'concurrency');
-    positiveIntegerFlag(args, 'timeout-ms');
+    integerFlag(args, 'concurrency', CONCURRENCY_RANGE);
+    integerFlag(args, 'timeout-ms', TIMEOUT_MS_RANGE);
     const loaded = await loadCommandConfig(session, args, true);
-    const records = await collectRecords(session, args, loaded, { progress: true });
+    const { records } = await collectRecords(session, args, loaded);
     await writeReport(session, args, format, { records });
     return EXIT_CODES.ok;
   },

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Command } from '../command';
 import { stringFlag } from '../command-flags';
+import { invocationHint } from '../demo/invocation-hint';
 import { renderDemoPassport } from '../demo/render-demo-passport';
 import { DEMO_TOKEN_VARIABLE, runDemo } from '../demo/run-demo';
 import { EXIT_CODES } from '../exit-codes';
-import { terminalStyle } from '../output/terminal-style';
 
 /** Where the demo writes its reports unless `--output-dir` says otherwise. */
 export const DEFAULT_DEMO_OUTPUT_DIRECTORY = 'evidencekit-demo';
@@ -35,7 +35,7 @@ export const demoCommand: Command = {
     const started = performance.now();
     const demo = await runDemo(session, { outputDirectory });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const style = terminalStyle(session.io.stdout, session.io.env);
+    const style = session.style(session.io.stdout);
     // Printed through the session's redactor on purpose: the line shows the mask, not the value.
     const token = await session.secrets.resolve(`env:${DEMO_TOKEN_VARIABLE}`);
 
@@ -59,6 +59,7 @@ export const demoCommand: Command = {
       ({ service, decision }) =>
         `${service.name} ${decision.decision === 'pass' ? 'may ship' : 'is blocked'} (${style.status(decision.decision)})`,
     );
+    const command = invocationHint(process.argv[1], session.io.env, cwd);
     const where = path.relative(cwd, outputDirectory);
     const shownDirectory =
       where === ''
@@ -72,8 +73,8 @@ export const demoCommand: Command = {
         `Reports in ${shownDirectory}/ (JSON for machines, Markdown for a pull-request comment):`,
         `  ${demo.files.map((file) => path.basename(file)).join('  ')}`,
         '',
-        'Next: `evidencekit detect` drafts a configuration for your repository, and',
-        '`evidencekit gate` exits 0 (pass), 1 (fail) or 2 (hold) to gate a release in CI.',
+        `Next: \`${command} detect\` drafts a configuration for your repository, and`,
+        `\`${command} gate\` exits 0 (pass), 1 (fail) or 2 (hold) to gate a release in CI.`,
         '',
       ].join('\n'),
     );

@@ -7,15 +7,17 @@ import {
   detectConnectors,
   type JsonValue,
 } from '@evidencekit/core';
-import { stringify as stringifyYaml } from 'yaml';
+import { Document } from 'yaml';
 import type { Command } from '../command';
 import {
   configOptionHelp,
   configOptions,
-  positiveIntegerFlag,
+  integerFlag,
+  MAX_FILES_RANGE,
   reportOptions,
 } from '../command-flags';
 import type { EvidencekitConfig } from '../config/config-schema';
+import { findInlineSecrets } from '../config/find-inline-secrets';
 import { loadCommandConfig } from '../config/load-command-config';
 import { loadConnectorModule } from '../config/load-connector-module';
 import { noInputError, usageError } from '../errors/usage-error';
@@ -49,7 +51,7 @@ export const detectCommand: Command = {
       );
     }
     const directory = path.resolve(session.io.cwd, args.positionals[0] ?? '.');
-    const maxFiles = positiveIntegerFlag(args, 'max-files');
+    const maxFiles = integerFlag(args, 'max-files', MAX_FILES_RANGE);
     // A mistyped folder would otherwise scan nothing and report "nothing recognized" with 0.
     await requireDirectory(directory);
 
@@ -87,12 +89,19 @@ export const detectCommand: Command = {
     const suggestedConfig =
       result.detections.length === 0
         ? null
-        : suggestConfig(result.detections, packageOf, path.basename(directory));
+        : suggestConfig(result.detections, packageOf, path.basename(directory), connectors);
 
     if (format === 'json') {
-      session.out(
-        `${JSON.stringify({ detections: result.detections, suggestedConfig, scannedFiles: result.scannedFiles, truncated: result.truncated, notInstalled: missing, failures: result.failures }, null, 2)}\n`,
-      );
+      // Detections pass through redaction; the suggestion is written as it is (see below).
+      const report = {
+        detections: session.redactor.redactValue(result.detections),
+        suggestedConfig,
+        scannedFiles: result.scannedFiles,
+        truncated: result.truncated,
+        notInstalled: missing,
+        failures: session.redactor.redactValue(result.failures),
+      };
+      session.io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return EXIT_CODES.ok;
     }
     for (const use of missing)
@@ -115,9 +124,12 @@ export const detectCommand: Command = {
         detection.evidence.join('; '),
       ]),
     );
-    session.out(
-      `${table}\n\n# Suggested evidencekit.config.yaml\n${stringifyYaml(suggestedConfig)}`,
-    );
+    session.out(`${table}\n\n`);
+    // Written as it is, not through value redaction: the suggestion holds secret references
+    // (`env:GITHUB_TOKEN`), which are not secrets, and redaction would turn them into
+    // `[REDACTED]`, which YAML reads as an array. `suggestConfig` keeps credential fields to
+    // references, and detection never reads a variable's value.
+    session.io.stdout.write(renderSuggestion(suggestedConfig, connectors));
     return EXIT_CODES.ok;
   },
 };
@@ -126,17 +138,27 @@ function suggestConfig(
   detections: readonly ConnectorDetection[],
   packageOf: ReadonlyMap<string, string>,
   serviceName: string,
+  connectors: readonly AnyConnectorV1[],
 ): EvidencekitConfig {
-  const connectors: Record<string, { use: string; settings: Record<string, JsonValue> }> = {};
+  const entries: Record<string, { use: string; settings: Record<string, JsonValue> }> = {};
+  const required: Array<{ connector: string; fact: string }> = [];
   for (const detection of detections) {
-    connectors[detection.connector] = {
+    const settings = { ...(detection.suggestedConfig ?? {}) };
+    // Never print a credential a connector suggested as a value: only references.
+    for (const secret of findInlineSecrets(settings, '')) {
+      replaceAt(settings, secret.keys, 'env:SET_ME');
+    }
+    entries[detection.connector] = {
       use: detection.packageName ?? packageOf.get(detection.connector) ?? detection.connector,
-      settings: detection.suggestedConfig ?? {},
+      settings,
     };
+    const firstFact = connectors.find((each) => each.metadata.id === detection.connector)?.metadata
+      .facts[0]?.name;
+    if (firstFact !== undefined) required.push({ connector: detection.connector, fact: firstFact });
   }
   return {
     workspaceId: 'my-workspace',
-    connectors,
+    connectors: entries,
     services: [
       {
         name: serviceName || 'my-service',
@@ -147,7 +169,45 @@ function suggestConfig(
         })),
       },
     ],
+    ...(required.length === 0 ? {} : { policy: { environments: { '*': { required } } } }),
   };
+}
+
+/**
+ * The suggestion as YAML with comments: what each part is and, from each connector's own
+ * settings schema, what is still to fill in.
+ */
+function renderSuggestion(
+  config: EvidencekitConfig | null,
+  connectors: readonly AnyConnectorV1[],
+): string {
+  if (config === null) return '';
+  const document = new Document(config);
+  const todo: string[] = [];
+  for (const [instanceId, entry] of Object.entries(config.connectors)) {
+    const connector = connectors.find((each) => each.metadata.id === instanceId);
+    const parsed = connector?.configSchema.safeParse(entry.settings ?? {});
+    for (const issue of parsed?.success === false ? parsed.error.issues : []) {
+      const where = [`connectors.${instanceId}.settings`, ...issue.path.map(String)].join('.');
+      todo.push(` - ${where}: ${issue.message}`);
+    }
+  }
+  document.commentBefore = [
+    ' Suggested evidencekit.config.yaml, from `evidencekit detect`.',
+    ' Fill in: workspaceId (your workspace or team), the service name and its environments,',
+    ' and the policy: the starter policy requires one fact per connector; add the facts your',
+    ' release depends on (`evidencekit schema policy`). Secrets are references (env:NAME,',
+    ' file:PATH): set the variables they name. `evidencekit check` tests the result.',
+    ...(todo.length === 0 ? [] : [' Still to fill in, as the connectors validate them:', ...todo]),
+  ].join('\n');
+  return `# Suggested evidencekit.config.yaml\n${document.toString()}`;
+}
+
+function replaceAt(root: unknown, keys: readonly (string | number)[], value: string): void {
+  let current = root as Record<string | number, unknown>;
+  for (const key of keys.slice(0, -1)) current = current[key] as Record<string | number, unknown>;
+  const last = keys.at(-1);
+  if (last !== undefined) current[last] = value;
 }
 
 async function requireDirectory(directory: string): Promise<void> {

@@ -2,7 +2,6 @@ import type { Command } from '../command';
 import { requirePositionals } from '../command-flags';
 import { EXIT_CODES } from '../exit-codes';
 import { renderTextReport } from '../output/render-text-report';
-import { terminalStyle } from '../output/terminal-style';
 import { readRecordsFile } from './read-records-file';
 
 /** `evidencekit explain <file>`: records (and a decision) for people. */
@@ -19,7 +18,7 @@ export const explainCommand: Command = {
     session.out(
       renderTextReport(
         { records: session.redactor.redactValue(records), decision },
-        { table: toTerminal, style: terminalStyle(session.io.stdout, session.io.env) },
+        { table: toTerminal, style: session.style(session.io.stdout) },
       ),
     );
     return EXIT_CODES.ok;

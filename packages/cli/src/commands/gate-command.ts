@@ -1,9 +1,16 @@
-import { ConfigurationError, evaluateGate, type GateOutcome } from '@evidencekit/core';
+import {
+  ConfigurationError,
+  type EvidenceRecord,
+  evaluateGate,
+  type GateOutcome,
+  type GatePolicy,
+} from '@evidencekit/core';
 import type { Command } from '../command';
 import {
+  CONCURRENCY_RANGE,
   configOptionHelp,
   configOptions,
-  positiveIntegerFlag,
+  integerFlag,
   reportOptionHelp,
   reportOptions,
   runOptionHelp,
@@ -11,8 +18,11 @@ import {
   scopeOptionHelp,
   scopeOptions,
   stringFlag,
+  TIMEOUT_MS_RANGE,
 } from '../command-flags';
+import { configureConnectors } from '../config/configure-connectors';
 import { loadCommandConfig } from '../config/load-command-config';
+import { preflightConfiguration } from '../config/preflight-configuration';
 import { EXIT_CODES, type ExitCode } from '../exit-codes';
 import { REPORT_FORMATS, reportFormatOf } from '../output/report-format';
 import { writeReport } from '../output/write-report';
@@ -47,11 +57,11 @@ export const gateCommand: Command = {
   async run(session, args) {
     const format = reportFormatOf(args, REPORT_FORMATS);
     // Flag mistakes are usage errors even when the configuration is also broken.
-    positiveIntegerFlag(args, 'concurrency');
-    positiveIntegerFlag(args, 'timeout-ms');
+    integerFlag(args, 'concurrency', CONCURRENCY_RANGE);
+    integerFlag(args, 'timeout-ms', TIMEOUT_MS_RANGE);
     const loaded = await loadCommandConfig(session, args, true);
-    const policy = loaded.config.policy;
-    if (policy === undefined) {
+    const policyInput = loaded.config.policy;
+    if (policyInput === undefined) {
       throw new ConfigurationError({
         issues: [
           {
@@ -62,11 +72,25 @@ export const gateCommand: Command = {
       });
     }
     const recordsFile = stringFlag(args, 'records');
-    const records =
-      recordsFile === undefined
-        ? await collectRecords(session, args, loaded, { progress: true })
-        : (await readRecordsFile(session.io.cwd, recordsFile)).records;
-    const decision = evaluateGate(records, policy, new Date());
+    let records: EvidenceRecord[];
+    let policy: GatePolicy | undefined;
+    if (recordsFile === undefined) {
+      ({ records, policy } = await collectRecords(session, args, loaded, { policy: policyInput }));
+    } else {
+      records = (await readRecordsFile(session.io.cwd, recordsFile)).records;
+      const runtime = session.createRuntime();
+      try {
+        policy = await preflightConfiguration(loaded, {
+          targets: [],
+          connectors: await configureConnectors(loaded),
+          runtime,
+          policy: policyInput,
+        });
+      } finally {
+        await runtime.close();
+      }
+    }
+    const decision = evaluateGate(records, policy ?? policyInput, new Date());
     await writeReport(session, args, format, { records, decision });
     return exitCodeOfOutcome[decision.decision];
   },

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import {
   type ConfiguredConnector,
   configureConnector,
@@ -10,18 +8,21 @@ import type { Command } from '../command';
 import {
   configOptionHelp,
   configOptions,
-  positiveIntegerFlag,
+  integerFlag,
   reportOptionHelp,
   reportOptions,
   requirePositionals,
   stringFlag,
+  TIMEOUT_MS_RANGE,
 } from '../command-flags';
 import { configureConnectors } from '../config/configure-connectors';
 import { loadCommandConfig } from '../config/load-command-config';
 import type { LoadedConfig } from '../config/load-config';
 import { loadConnectorModule } from '../config/load-connector-module';
-import { noInputError, usageError } from '../errors/usage-error';
+import { usageError } from '../errors/usage-error';
 import { EXIT_CODES } from '../exit-codes';
+import { DATA_FILE_LIMITS } from '../input/input-limits';
+import { parseJsonOrThrow, readInputText } from '../input/read-input-file';
 import { REPORT_FORMATS, reportFormatOf } from '../output/report-format';
 import { writeReport } from '../output/write-report';
 
@@ -89,18 +90,12 @@ export const ingestCommand: Command = {
     if (!release.success)
       throw usageError(`Release flags: ${release.error.issues[0]?.message ?? 'invalid'}.`);
 
-    let text: string;
-    try {
-      text = await readFile(path.resolve(session.io.cwd, file), 'utf8');
-    } catch (error) {
-      throw noInputError(
-        `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`,
-        error,
-      );
-    }
-    const payload = parsePayload(text);
+    // Bounded before the connector sees it: the size from stat, the read with a cap, and the
+    // nesting depth by a linear scan, so no report can exhaust memory or the stack.
+    const text = await readInputText(session.io.cwd, file, DATA_FILE_LIMITS);
+    const payload = parsePayload(text, file);
     const runtime = session.createRuntime();
-    const timeoutMs = positiveIntegerFlag(args, 'timeout-ms');
+    const timeoutMs = integerFlag(args, 'timeout-ms', TIMEOUT_MS_RANGE);
     try {
       const record = await ingestEvidence(configured, {
         scope: {
@@ -139,10 +134,8 @@ async function resolveIngestConnector(
   return configureConnector(connector, {}, { instanceId: connector.metadata.id });
 }
 
-function parsePayload(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+/** JSON when the file is JSON (within the depth limit), else the text for the connector. */
+function parsePayload(text: string, file: string): unknown {
+  const parsed = parseJsonOrThrow(text, file, DATA_FILE_LIMITS);
+  return parsed.ok ? parsed.value : text;
 }

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { type EvidenceRecord, evidenceRecordSchema, type GateDecision } from '@evidencekit/core';
-import { dataError, noInputError } from '../errors/usage-error';
+import { dataError } from '../errors/usage-error';
+import { DATA_FILE_LIMITS } from '../input/input-limits';
+import { readInputJson } from '../input/read-input-file';
 
 /** Records (and the decision, when the file has one) read from a JSON file. */
 export interface RecordsFile {
@@ -12,26 +12,13 @@ export interface RecordsFile {
 /**
  * Reads evidence records from a file `collect --json` or `gate --json` wrote
  * (`{ "records": [...], "decision": ... }`), or a bare array of records. Each record is
- * validated against the evidence schema.
+ * validated against the evidence schema. The file is read within {@link DATA_FILE_LIMITS}.
  *
- * @throws CliError (no input) when the file cannot be read, (data) when it is not records.
+ * @throws CliError (no input) when the file cannot be read, (data) past a limit or when it is
+ *   not records.
  */
 export async function readRecordsFile(cwd: string, file: string): Promise<RecordsFile> {
-  let text: string;
-  try {
-    text = await readFile(path.resolve(cwd, file), 'utf8');
-  } catch (error) {
-    throw noInputError(
-      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`,
-      error,
-    );
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw dataError(`${file} is not JSON: ${(error as Error).message}`, error);
-  }
+  const value = await readInputJson(cwd, file, DATA_FILE_LIMITS);
   const container = Array.isArray(value) ? { records: value } : value;
   if (
     typeof container !== 'object' ||

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import {
   ConfigurationError,
   createEd25519Verifier,
@@ -10,6 +11,9 @@ import type { Command } from '../command';
 import { reportOptions, requirePositionals, stringFlag, stringListFlag } from '../command-flags';
 import { dataError, noInputError, usageError } from '../errors/usage-error';
 import { EXIT_CODES } from '../exit-codes';
+import { DATA_FILE_LIMITS, KEY_FILE_LIMITS } from '../input/input-limits';
+import { parseJsonOrThrow, readInputText } from '../input/read-input-file';
+import { summaryAfterOutcome } from '../output/decision-summary';
 import { reportFormatOf } from '../output/report-format';
 
 /** `evidencekit verify <envelope>`: DSSE signature and in-toto subject digest. */
@@ -44,20 +48,21 @@ export const verifyCommand: Command = {
       throw usageError('Pass --artifact or --artifact-digest, not both.');
     }
     if (artifact !== undefined) {
-      const bytes = await readInput(session.io.cwd, artifact);
-      expectedDigest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+      expectedDigest = `sha256:${await sha256OfFile(session.io.cwd, artifact)}`;
     }
     const publicKeys = await Promise.all(
       keySources.map(async (source) => {
         if (!source.startsWith('env:'))
-          return (await readInput(session.io.cwd, source)).toString('utf8');
+          return readInputText(session.io.cwd, source, KEY_FILE_LIMITS);
         const value = session.io.env[source.slice('env:'.length)];
         if (value === undefined || value === '')
           throw usageError(`--public-key ${source}: the variable is not set.`);
         return value;
       }),
     );
-    const envelope = (await readInput(session.io.cwd, envelopeFile)).toString('utf8');
+    const envelope = await readInputText(session.io.cwd, envelopeFile, DATA_FILE_LIMITS);
+    // Only the depth is checked here; a syntax error is the verifier's to report as a problem.
+    parseJsonOrThrow(envelope, envelopeFile, DATA_FILE_LIMITS);
     const verifier = createVerifier(publicKeys, keySources);
     const result = await verifyEvidenceEnvelope(envelope, {
       verifier,
@@ -89,7 +94,7 @@ export const verifyCommand: Command = {
         .join('\n');
       const decision = result.statement.predicate.decision;
       session.out(
-        `Verified: signed by ${result.verifiedKeyIds.map((id) => id || '(no key id)').join(', ')}\nSubjects:\n${subjects}\n${decision === null ? 'No gate decision in the statement.' : `Decision: ${decision.decision} — ${decision.summary}`}\n${result.statement.predicate.records.length} evidence records.\n`,
+        `Verified: signed by ${result.verifiedKeyIds.map((id) => id || '(no key id)').join(', ')}\nSubjects:\n${subjects}\n${decision === null ? 'No gate decision in the statement.' : `Decision: ${decision.decision} — ${summaryAfterOutcome(decision)}`}\n${result.statement.predicate.records.length} evidence records.\n`,
       );
     } else {
       session.out(
@@ -123,13 +128,16 @@ function createVerifier(
   return createEd25519Verifier({ publicKey: publicKeys });
 }
 
-async function readInput(cwd: string, file: string): Promise<Buffer> {
+/** The SHA-256 of a file, streamed: an artifact can be far larger than memory. */
+async function sha256OfFile(cwd: string, file: string): Promise<string> {
+  const hash = createHash('sha256');
   try {
-    return await readFile(path.resolve(cwd, file));
+    await pipeline(createReadStream(path.resolve(cwd, file)), hash);
   } catch (error) {
     throw noInputError(
       `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`,
       error,
     );
   }
+  return hash.digest('hex');
 }

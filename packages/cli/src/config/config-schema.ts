@@ -71,8 +71,12 @@ export const runtimeConfigSchema = z
       .number()
       .int()
       .positive()
+      // The longest delay a Node.js timer keeps; a longer one would fire at once.
+      .max(2_147_483_647)
       .optional()
-      .describe('Deadline of each target, in milliseconds (default 30 000).'),
+      .describe(
+        'Deadline of each target, in milliseconds (default 30 000, at most 2 147 483 647).',
+      ),
   })
   .describe('How collection runs.');
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError } from '@evidencekit/core';
 
@@ -6,8 +6,10 @@ import { ConfigurationError } from '@evidencekit/core';
 export const CONFIG_FILE_NAMES = [
   'evidencekit.config.ts',
   'evidencekit.config.mts',
+  'evidencekit.config.cts',
   'evidencekit.config.js',
   'evidencekit.config.mjs',
+  'evidencekit.config.cjs',
   'evidencekit.config.json',
   'evidencekit.config.yaml',
   'evidencekit.config.yml',
@@ -15,8 +17,12 @@ export const CONFIG_FILE_NAMES = [
 
 /**
  * The configuration file to load: `--config` resolved from the working directory, else the
- * first of {@link CONFIG_FILE_NAMES} in it. Returns `undefined` when none exists and none was
- * asked for, so commands that can run without configuration can decide.
+ * first of {@link CONFIG_FILE_NAMES} in it that is not empty. Returns `undefined` when none
+ * exists and none was asked for, so commands that can run without configuration can decide.
+ *
+ * An empty file (0 bytes) is passed over in the search: `evidencekit detect >
+ * evidencekit.config.yaml` makes the shell create (or truncate) the file before `detect` runs,
+ * and no empty file is a configuration. A file named with `--config` is always loaded.
  *
  * @throws ConfigurationError when `--config` names a file that does not exist.
  */
@@ -34,7 +40,7 @@ export function findConfigFile(cwd: string, explicitPath: string | undefined): s
   }
   for (const name of CONFIG_FILE_NAMES) {
     const candidate = path.join(cwd, name);
-    if (existsSync(candidate)) return candidate;
+    if (isNonEmptyFile(candidate)) return candidate;
   }
   return undefined;
 }
@@ -42,9 +48,18 @@ export function findConfigFile(cwd: string, explicitPath: string | undefined): s
 /** The error for a command that needs configuration when there is none. */
 export function missingConfigError(cwd: string): ConfigurationError {
   return new ConfigurationError({
-    message: `No configuration found in ${cwd}: create one of ${CONFIG_FILE_NAMES.join(', ')} (\`evidencekit detect\` suggests one), or pass --config <file>.`,
+    message: `No configuration found in ${cwd}: create one of ${CONFIG_FILE_NAMES.join(', ')} (\`evidencekit detect\` suggests one; empty files are passed over), or pass --config <file>.`,
     issues: [
       { path: '--config', expected: `a configuration file (${CONFIG_FILE_NAMES.join(', ')})` },
     ],
   });
+}
+
+function isNonEmptyFile(file: string): boolean {
+  try {
+    const info = statSync(file);
+    return !info.isFile() || info.size > 0;
+  } catch {
+    return false;
+  }
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConfigurationError, configurationErrorFromZod } from '@evidencekit/core';
 import { evidencekitConfigSchema, type ResolvedEvidencekitConfig } from './config-schema';
 import { findInlineSecrets } from './find-inline-secrets';
+import { DEFAULT_CONFIG_LOAD_TIMEOUT_MS } from './load-config-module';
 import { readConfigFile } from './read-config-file';
 
 /** A validated configuration and where it came from. */
@@ -30,10 +31,12 @@ export interface LoadedConfig {
  */
 export async function loadConfig(
   file: string,
-  options: { allowInlineSecrets: boolean },
+  options: { allowInlineSecrets: boolean; timeoutMs?: number },
 ): Promise<LoadedConfig> {
   const name = path.basename(file);
-  const raw = await readConfigFile(file);
+  const raw = await readConfigFile(file, {
+    timeoutMs: options.timeoutMs ?? DEFAULT_CONFIG_LOAD_TIMEOUT_MS,
+  });
   const parsed = evidencekitConfigSchema.safeParse(raw);
   if (!parsed.success) throw inFile(name, configurationErrorFromZod(parsed.error, ''));
   const config = parsed.data;

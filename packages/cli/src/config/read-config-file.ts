@@ -1,71 +1,103 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigurationError } from '@evidencekit/core';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { InputLimitError } from '../errors/input-limit-error';
+import { CONFIG_FILE_LIMITS } from '../input/input-limits';
+import { lineAndColumn } from '../input/json-syntax-scan';
+import { parseJsonText } from '../input/parse-json-text';
+import { readBoundedText } from '../input/read-bounded-file';
+import { findYamlNestingOverflow } from '../input/yaml-nesting-scan';
+import { loadConfigModule } from './load-config-module';
+
+/** Extensions of configuration modules, loaded by {@link loadConfigModule}. */
+export const CONFIG_MODULE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'] as const;
 
 /**
  * Reads a configuration file into a plain value, by extension: JSON, YAML, or a module
- * (`.ts`, `.mts`, `.js`, `.mjs`) whose default export is the configuration. TypeScript files
- * load through Node's own type stripping (Node 22.18 and later), so they may use only
- * erasable syntax and relative imports need their extension.
+ * (`.ts`, `.mts`, `.cts`, `.js`, `.mjs`, `.cjs`) whose default export is the configuration.
+ * JSON and YAML are read within {@link CONFIG_FILE_LIMITS} (size, then nesting depth, before
+ * parsing); their errors give a line and column and never quote the text, which may hold a
+ * secret.
  *
- * @throws ConfigurationError naming the file when it cannot be read or parsed.
+ * @throws ConfigurationError naming the file when it cannot be read, parsed or loaded.
  */
-export async function readConfigFile(file: string): Promise<unknown> {
+export async function readConfigFile(
+  file: string,
+  options: { timeoutMs: number },
+): Promise<unknown> {
   const extension = path.extname(file).toLowerCase();
   const name = path.basename(file);
   if (extension === '.json' || extension === '.yaml' || extension === '.yml') {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = await readBoundedText(file, { maxBytes: CONFIG_FILE_LIMITS.maxBytes, label: name });
     } catch (error) {
-      throw fileError(name, 'a readable file', error);
+      if (InputLimitError.isInstance(error)) throw fileError(name, 'a smaller file', error.message);
+      throw fileError(
+        name,
+        'a readable file',
+        (error as NodeJS.ErrnoException).code ?? 'unreadable',
+        error,
+      );
     }
-    if (extension === '.json') {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch (error) {
-        throw fileError(name, 'valid JSON', error);
-      }
-    }
-    try {
-      return parseYaml(text) as unknown;
-    } catch (error) {
-      throw fileError(name, 'valid YAML', error);
-    }
+    return extension === '.json' ? parseJson(text, name) : parseYamlText(text, name);
   }
-  if (['.ts', '.mts', '.js', '.mjs', '.cjs', '.cts'].includes(extension)) {
-    let loaded: Record<string, unknown>;
-    try {
-      loaded = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    } catch (error) {
-      throw fileError(name, 'a module that loads', error);
-    }
-    const config = loaded.default ?? loaded.config;
-    if (config === undefined) {
-      throw new ConfigurationError({
-        issues: [
-          { path: name, expected: 'a default export: `export default defineConfig({...})`' },
-        ],
-      });
-    }
-    return config;
+  if ((CONFIG_MODULE_EXTENSIONS as readonly string[]).includes(extension)) {
+    return loadConfigModule(file, { name, timeoutMs: options.timeoutMs });
   }
   throw new ConfigurationError({
     issues: [
       {
         path: name,
-        expected: 'a configuration file ending in .ts, .mts, .js, .mjs, .json, .yaml or .yml',
+        expected: `a configuration file ending in ${[...CONFIG_MODULE_EXTENSIONS, '.json', '.yaml', '.yml'].join(', ')}`,
       },
     ],
   });
 }
 
-function fileError(name: string, expected: string, error: unknown): ConfigurationError {
-  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+function parseJson(text: string, name: string): unknown {
+  let parsed: ReturnType<typeof parseJsonText>;
+  try {
+    parsed = parseJsonText(text, { maxDepth: CONFIG_FILE_LIMITS.maxDepth, label: name });
+  } catch (error) {
+    if (InputLimitError.isInstance(error)) throw fileError(name, 'shallower JSON', error.message);
+    throw error;
+  }
+  if (!parsed.ok) throw fileError(name, 'valid JSON', parsed.problem);
+  return parsed.value;
+}
+
+function parseYamlText(text: string, name: string): unknown {
+  const overflow = findYamlNestingOverflow(text, CONFIG_FILE_LIMITS.maxDepth);
+  if (overflow >= 0) {
+    const { line, column } = lineAndColumn(text, overflow);
+    throw fileError(
+      name,
+      `YAML nested at most ${CONFIG_FILE_LIMITS.maxDepth} levels deep`,
+      `deeper nesting at line ${line}, column ${column}`,
+    );
+  }
+  try {
+    return parseYaml(text) as unknown;
+  } catch (error) {
+    // The parser's message ends with a frame of the text; keep only where and what kind.
+    const where =
+      error instanceof YAMLParseError && error.linePos !== undefined
+        ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}`
+        : '';
+    const kind = error instanceof YAMLParseError ? ` (${error.code})` : '';
+    throw fileError(name, 'valid YAML', `a syntax error${kind}${where}`);
+  }
+}
+
+function fileError(
+  name: string,
+  expected: string,
+  received: string,
+  cause?: unknown,
+): ConfigurationError {
   return new ConfigurationError({
-    issues: [{ path: name, expected, ...(detail === undefined ? {} : { received: detail }) }],
-    cause: error,
+    issues: [{ path: name, expected, received }],
+    ...(cause === undefined ? {} : { cause }),
   });
 }

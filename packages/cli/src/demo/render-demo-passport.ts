@@ -1,4 +1,5 @@
 import type { EvidenceRecord, GateDecision } from '@evidencekit/core';
+import { summaryAfterOutcome } from '../output/decision-summary';
 import { renderTable } from '../output/render-table';
 import type { TerminalStyle } from '../output/terminal-style';
 import type { DemoService } from './demo-services';
@@ -43,7 +44,7 @@ export function renderDemoPassport(result: DemoServiceResult, style: TerminalSty
     indent(renderTable(['CONNECTOR', 'FACT', 'STATUS', 'VALUE', 'THRESHOLD'], rows), '  '),
   );
   lines.push(
-    `  Decision: ${style.status(decision.decision, decision.decision.toUpperCase())} — ${decision.summary}`,
+    `  Decision: ${style.status(decision.decision, decision.decision.toUpperCase())} — ${summaryAfterOutcome(decision)}`,
   );
   for (const finding of decision.blocking) {
     const measured = [

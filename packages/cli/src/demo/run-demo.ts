@@ -74,7 +74,8 @@ export async function runDemo(
 
   const runtime = session.createRuntime();
   const progress = createProgressDisplay(session.io.stderr, {
-    enabled: true,
+    mode: 'auto',
+    total: DEMO_SERVICES.length,
     redact: (text) => session.redactor.redactText(text),
   });
   const records: EvidenceRecord[] = [];

@@ -14,7 +14,6 @@ import { stringFlag } from '../command-flags';
 import { usageError } from '../errors/usage-error';
 import { renderTextReport } from './render-text-report';
 import type { ReportFormat } from './report-format';
-import { terminalStyle } from './terminal-style';
 
 /** What a report is about. */
 export interface ReportContent {
@@ -46,7 +45,7 @@ export async function renderReport(
     case 'text':
       return renderTextReport(content, {
         table: toTerminal,
-        style: terminalStyle(toTerminal ? session.io.stdout : { write: () => {} }, session.io.env),
+        style: session.style(toTerminal ? session.io.stdout : { write: () => {} }),
       });
     case 'json':
       return renderJsonReport(input);

@@ -1,4 +1,6 @@
 import type { EvidenceRecord, Fact, GateDecision } from '@evidencekit/core';
+import { summaryAfterOutcome } from './decision-summary';
+import { labelled } from './labelled-text';
 import { renderTable } from './render-table';
 import type { TerminalStyle } from './terminal-style';
 
@@ -56,7 +58,7 @@ export function renderTextReport(
             `${style.status(fact.status, fact.status.toUpperCase())} ${record.scope.service}/${record.scope.environment} ${record.connector} ${fact.name}`,
           ];
           if (fact.reason !== undefined)
-            lines.push(`  reason: ${fact.reason.code}: ${fact.reason.message}`);
+            lines.push(`  reason: ${labelled(fact.reason.code, fact.reason.message)}`);
           if (fact.action !== undefined) lines.push(`  action: ${fact.action}`);
           return lines.join('\n');
         })
@@ -70,7 +72,7 @@ export function renderTextReport(
   if (input.decision !== undefined) {
     const decision = input.decision;
     const lines = [
-      `Decision: ${style.status(decision.decision, decision.decision.toUpperCase())} — ${decision.summary}`,
+      `Decision: ${style.status(decision.decision, decision.decision.toUpperCase())} — ${summaryAfterOutcome(decision)}`,
     ];
     for (const finding of decision.blocking) {
       const where = [finding.service, finding.environment].filter(Boolean).join('/');
@@ -78,7 +80,7 @@ export function renderTextReport(
       const why =
         finding.reason === undefined
           ? finding.status
-          : `${finding.reason.code}: ${finding.reason.message}`;
+          : labelled(finding.reason.code, finding.reason.message);
       lines.push(`  blocking: ${what === '' ? '(run)' : what} — ${why}`);
       if (finding.action !== undefined) lines.push(`    action: ${finding.action}`);
     }

@@ -21,16 +21,20 @@ const statusStyles: Record<FactStatus | GateOutcome, Style> = {
 };
 
 /**
- * Colours only on a terminal and only when `NO_COLOR` is unset (https://no-color.org);
- * `FORCE_COLOR` turns them on anywhere.
+ * Colours only on a terminal, never with `noColor` (`--no-color`) or a non-empty `NO_COLOR`
+ * (https://no-color.org: an empty `NO_COLOR` is as if unset); a non-empty `FORCE_COLOR` other
+ * than `0` turns them on anywhere, except over `--no-color`.
  */
 export function terminalStyle(
   stream: CliOutputStream,
   env: Readonly<Record<string, string | undefined>>,
+  options: { noColor?: boolean } = {},
 ): TerminalStyle {
-  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
+  const isSet = (value: string | undefined) => value !== undefined && value !== '';
+  const forced = isSet(env.FORCE_COLOR) && env.FORCE_COLOR !== '0';
   const enabled =
-    forced || (stream.isTTY === true && env.NO_COLOR === undefined && env.TERM !== 'dumb');
+    options.noColor !== true &&
+    (forced || (stream.isTTY === true && !isSet(env.NO_COLOR) && env.TERM !== 'dumb'));
   const paint = (style: Style, text: string) =>
     enabled ? styleText(style, text, { validateStream: false }) : text;
   return {
