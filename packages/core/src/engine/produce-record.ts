@@ -66,10 +66,12 @@ export async function produceRecord(options: ProduceRecordOptions): Promise<Evid
     );
     // Checked before the schema: a cycle or a hostile depth in provider metadata would
     // otherwise reach the schema's recursion, or every report writer's JSON.stringify.
-    const nonJson = describeNonJson(
-      (result as { providerMetadata?: unknown } | undefined)?.providerMetadata,
-      'providerMetadata',
-    );
+    const providerMetadata = (result as { providerMetadata?: unknown } | undefined)
+      ?.providerMetadata;
+    const nonJson =
+      providerMetadata === undefined
+        ? undefined
+        : describeNonJson(providerMetadata, 'providerMetadata');
     if (nonJson !== undefined) {
       return buildFailedRecord(context, {
         code: 'connector_error',
