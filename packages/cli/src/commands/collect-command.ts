@@ -31,7 +31,10 @@ export const collectCommand: Command = {
     integerFlag(args, 'concurrency', CONCURRENCY_RANGE);
     integerFlag(args, 'timeout-ms', TIMEOUT_MS_RANGE);
     const loaded = await loadCommandConfig(session, args, true);
-    const { records } = await collectRecords(session, args, loaded);
+    // The policy is checked too: a configuration with a broken policy is broken for every command.
+    const { records } = await collectRecords(session, args, loaded, {
+      ...(loaded.config.policy === undefined ? {} : { policy: loaded.config.policy }),
+    });
     await writeReport(session, args, format, { records });
     return EXIT_CODES.ok;
   },
