@@ -20,7 +20,7 @@ export const GITHUB_ACTIONS_FACTS = [
   {
     name: 'required_jobs_passed',
     description:
-      'How many required jobs of those runs did not succeed (a required job that is missing or skipped counts).',
+      'How many required jobs of those runs did not succeed (a required job that is missing or skipped counts); pending until every run has completed, since a running run may not have created all its jobs.',
     unit: 'count',
     defaultThreshold: '== 0',
     defaultAction:

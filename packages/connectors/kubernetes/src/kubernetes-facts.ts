@@ -13,7 +13,8 @@ export const KUBERNETES_FACTS = [
   },
   {
     name: 'available_replicas',
-    description: 'Available replicas as a share of the desired replicas (`spec.replicas`).',
+    description:
+      'Available replicas of the current revision (the new ReplicaSet) as a share of the desired replicas (`spec.replicas`); pending while a rollout is in progress.',
     unit: '%',
     // A surge or a scale-down can briefly make more replicas available than desired.
     range: { min: 0 },
