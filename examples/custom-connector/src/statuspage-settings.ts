@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /** The zod schema of the Statuspage connector's settings. The token is a secret reference. */
 export const statuspageSettingsSchema = z
-  .object({
+  .strictObject({
     pageUrl: z
       .url({ protocol: /^https?$/ })
       .describe(

@@ -3,6 +3,7 @@ import { type ConformanceReport, checkConnectorConformance } from '../src/index'
 import {
   configureBroken,
   leakySecretConnector,
+  looseSettingsConnector,
   passesOnEmptyConnector,
   retriesOnItsOwnConnector,
   swallowsErrorsConnector,
@@ -32,6 +33,11 @@ describe('the conformance suite catches broken connectors', () => {
       broken: 'retries on its own',
       connector: retriesOnItsOwnConnector,
       mustFail: ['retries:none-of-its-own'],
+    },
+    {
+      broken: 'silently drops unknown settings and selector keys',
+      connector: looseSettingsConnector,
+      mustFail: ['settings:strict', 'selector:strict'],
     },
     {
       broken: 'swallows errors into passed',

@@ -2,7 +2,12 @@ import type { FactDefinitionV1 } from '../contract/v1/connector-metadata-v1';
 import type { FactObservationV1 } from '../contract/v1/fact-observation-v1';
 import { ThresholdSyntaxError } from '../errors/threshold-syntax-error';
 import type { Fact, FactReason, FactSource } from '../evidence/evidence-schema';
-import type { FactReasonCode, UnavailableReasonCode } from '../evidence/fact-reason';
+import type {
+  FactReasonCode,
+  PendingReasonCode,
+  UnavailableReasonCode,
+} from '../evidence/fact-reason';
+import { restoringActionOf } from '../evidence/restoring-action';
 import { evaluateThreshold } from '../threshold/evaluate-threshold';
 import type { ObservedValue } from '../threshold/observed-value';
 import { parseThreshold } from '../threshold/parse-threshold';
@@ -37,7 +42,7 @@ export function evaluateObservation(
     ...extra,
     status,
     reason: { code, message: withDetail(message) } satisfies FactReason,
-    action: definition.defaultAction,
+    action: actionFor(status, code, definition),
   });
 
   switch (observation.kind) {
@@ -125,6 +130,16 @@ export function evaluateObservation(
   }
 }
 
+/** The catalog's action for a failure; for a fact that is not established, what restores it. */
+function actionFor(
+  status: Exclude<Fact['status'], 'passed'>,
+  code: FactReasonCode,
+  definition: FactDefinitionV1,
+): string {
+  if (status === 'failed') return definition.defaultAction;
+  return restoringActionOf(code as UnavailableReasonCode | PendingReasonCode);
+}
+
 function optionalValue(value: string | undefined): Partial<Fact> {
   return value === undefined ? {} : { value };
 }
@@ -141,7 +156,7 @@ export function unavailableFact(
     status: 'unavailable',
     threshold: definition.defaultThreshold,
     reason: { code, message },
-    action: definition.defaultAction,
+    action: restoringActionOf(code),
     ...(source === undefined ? {} : { source }),
   };
 }

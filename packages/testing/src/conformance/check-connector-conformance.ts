@@ -7,6 +7,7 @@ import { mockProviderRoutes } from '../mocks/provider-routes';
 import { parseRouteKey, routeUrl } from '../mocks/route-key';
 import { createProviderMockServer } from '../msw/provider-mock-server';
 import { CANARY_ENVIRONMENT_VARIABLE, createCanarySecret } from './canary-secret';
+import { checkStrictConfiguration } from './configuration-checks';
 import { CONFORMANCE_RUNTIME, ConformanceHarness, type HarnessRun } from './conformance-harness';
 import type { ConnectorConformanceOptions, PrimaryRoute } from './conformance-options';
 import type {
@@ -51,6 +52,9 @@ export async function checkConnectorConformance(
     const harness = new ConformanceHarness(options, server, canary.reference);
     const { connector } = harness;
     checks.push(...checkMetadata(connector));
+    checks.push(
+      ...checkStrictConfiguration(connector, harness.configured.settings, options.target.selector),
+    );
 
     const happyHandlers = mockProviderRoutes(options.baseUrl, options.routes);
     const happy = await harness.collect(happyHandlers);
@@ -297,6 +301,13 @@ function happyPathProblems(
   for (const fact of record.facts) {
     if (fact.reason?.code === 'connector_error' || fact.reason?.code === 'invalid_response') {
       problems.push(`${fact.name} is ${fact.status}: ${fact.reason.code} (${fact.reason.message})`);
+    }
+  }
+  for (const warning of record.warnings ?? []) {
+    // Core keeps the worst of a duplicate and drops unknown facts, but on the happy path either
+    // means the connector reports something it did not mean to.
+    if (warning.code === 'duplicate_fact' || warning.code === 'unknown_fact') {
+      problems.push(`warning ${warning.code}: ${warning.message}`);
     }
   }
   for (const [name, status] of Object.entries(options.expectations?.facts ?? {})) {

@@ -2,6 +2,7 @@ import {
   type AnyConnectorV1,
   CONNECTOR_CATEGORIES,
   CONNECTOR_MATURITIES,
+  type FactDefinitionV1,
   parseThreshold,
 } from '@evidencekit/core';
 import type { ConformanceCheckResult } from './conformance-report';
@@ -42,6 +43,7 @@ export function checkMetadata(connector: AnyConnectorV1): ConformanceCheckResult
     names.add(fact.name);
     if (blank(fact.description)) problems.push(`fact "${fact.name}" has no description`);
     if (blank(fact.defaultAction)) problems.push(`fact "${fact.name}" has no defaultAction`);
+    problems.push(...rangeProblems(fact));
     try {
       parseThreshold(fact.defaultThreshold);
     } catch (error) {
@@ -90,6 +92,23 @@ function checkConfigJsonSchema(connector: AnyConnectorV1): ConformanceCheckResul
       message: `configSchema cannot be exported as JSON Schema: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
+}
+
+function rangeProblems(fact: FactDefinitionV1): string[] {
+  const { range } = fact;
+  if (range === undefined) return [];
+  if (fact.unit === 'word') return [`fact "${fact.name}" is a word and cannot declare a range`];
+  const problems: string[] = [];
+  for (const bound of ['min', 'max'] as const) {
+    const value = range[bound];
+    if (value !== undefined && !Number.isFinite(value)) {
+      problems.push(`fact "${fact.name}": range.${bound} is not a finite number`);
+    }
+  }
+  if (range.min !== undefined && range.max !== undefined && range.min > range.max) {
+    problems.push(`fact "${fact.name}": range.min is above range.max`);
+  }
+  return problems;
 }
 
 function result(name: string, problems: string[], success: string): ConformanceCheckResult {

@@ -11,7 +11,7 @@ const base = {
   specificationVersion: 'v1',
   metadata: statusPageMetadata,
   configSchema: statusPageConfigSchema,
-  selectorSchema: z.object({ page: z.string().min(1) }),
+  selectorSchema: z.strictObject({ page: z.string().min(1) }),
   doCheck: statusPageConnector.doCheck,
 } as const;
 
@@ -94,3 +94,13 @@ export function configureBroken(connector: typeof statusPageConnector) {
   return (settings: z.input<typeof statusPageConfigSchema>) =>
     configureConnector(connector, settings);
 }
+
+/** Drops unknown settings and selector keys, so a misspelt `baseURL` is silently ignored. */
+export const looseSettingsConnector = defineConnector({
+  ...base,
+  configSchema: z.object({ baseUrl: z.url(), apiKey: statusPageConfigSchema.shape.apiKey }),
+  selectorSchema: z.object({ page: z.string().min(1) }),
+  async doCollect({ config, selector, runtime }) {
+    return collectStatusPage(runtime, config, selector.page);
+  },
+});

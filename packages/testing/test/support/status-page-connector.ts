@@ -56,7 +56,7 @@ export const statusPageMetadata = {
   ],
 } as const;
 
-export const statusPageConfigSchema = z.object({
+export const statusPageConfigSchema = z.strictObject({
   baseUrl: z.url(),
   apiKey: secretReferenceSchema(),
 });
@@ -106,7 +106,7 @@ export const statusPageConnector = defineConnector({
   specificationVersion: 'v1',
   metadata: statusPageMetadata,
   configSchema: statusPageConfigSchema,
-  selectorSchema: z.object({ page: z.string().min(1) }),
+  selectorSchema: z.strictObject({ page: z.string().min(1) }),
   async doCheck({ runtime, config }) {
     const client = runtime.http({
       baseUrl: config.baseUrl,
