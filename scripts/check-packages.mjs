@@ -101,7 +101,8 @@ async function checkPackage({ name, directory, relativeDirectory, manifest }, wo
     console.log(indent(types.output));
     problems.push('arethetypeswrong found type resolution problems');
   }
-  return problems;
+  // The source manifest and the packed one are checked alike; report a shared problem once.
+  return [...new Set(problems)];
 }
 
 async function main() {
