@@ -110,6 +110,11 @@ export {
 } from './gate/gate-policy-schema';
 export type { ParseGatePolicyOptions } from './gate/parse-gate-policy';
 export { parseGatePolicy } from './gate/parse-gate-policy';
+// Bounded JSON
+export type { BoundedJsonResult, JsonTextLimits } from './json/parse-bounded-json';
+export { parseBoundedJson } from './json/parse-bounded-json';
+export type { JsonScanResult } from './json/scan-json-syntax';
+export { scanJsonSyntax, textPositionOf } from './json/scan-json-syntax';
 
 // Repeated measurement (Argo Rollouts-compatible limits)
 export type {

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { ConfigurationError } from '@evidencekit/core';
+import { ConfigurationError, textPositionOf } from '@evidencekit/core';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { InputLimitError } from '../errors/input-limit-error';
 import { CONFIG_FILE_LIMITS } from '../input/input-limits';
-import { lineAndColumn } from '../input/json-syntax-scan';
 import { parseJsonText } from '../input/parse-json-text';
 import { readBoundedText } from '../input/read-bounded-file';
 import { findYamlNestingOverflow } from '../input/yaml-nesting-scan';
@@ -70,7 +69,7 @@ function parseJson(text: string, name: string): unknown {
 function parseYamlText(text: string, name: string): unknown {
   const overflow = findYamlNestingOverflow(text, CONFIG_FILE_LIMITS.maxDepth);
   if (overflow >= 0) {
-    const { line, column } = lineAndColumn(text, overflow);
+    const { line, column } = textPositionOf(text, overflow);
     throw fileError(
       name,
       `YAML nested at most ${CONFIG_FILE_LIMITS.maxDepth} levels deep`,

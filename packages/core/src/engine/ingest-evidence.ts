@@ -3,7 +3,7 @@ import { assertSupportedConnector } from '../contract/supported-specification-ve
 import { ConfigurationError } from '../errors/configuration-error';
 import { InvalidPayloadError } from '../errors/invalid-payload-error';
 import type { EvidenceRecord, EvidenceScope } from '../evidence/evidence-schema';
-import { parseBoundedJson } from './parse-bounded-json';
+import { parseBoundedJson } from '../json/parse-bounded-json';
 import { produceRecord } from './produce-record';
 import { type RuntimeOption, resolveRuntime } from './resolve-runtime';
 

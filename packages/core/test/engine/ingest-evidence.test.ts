@@ -5,7 +5,7 @@ import { configureConnector } from '../../src/contract/configured-connector';
 import type { IngestOptionsV1 } from '../../src/contract/v1/connector-v1';
 import { defineConnector } from '../../src/contract/v1/define-connector';
 import { ingestEvidence } from '../../src/engine/ingest-evidence';
-import { parseBoundedJson } from '../../src/engine/parse-bounded-json';
+import { parseBoundedJson } from '../../src/json/parse-bounded-json';
 import { scope, testRuntimeHost } from './fixtures';
 
 /** A connector that records what `doIngest` received and reports one passing fact. */

@@ -143,7 +143,7 @@ function stringEnd(text: string, start: number): number {
 }
 
 /** The 1-based line and column of `offset` in `text`. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+export function textPositionOf(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   const end = Math.min(offset, text.length);
