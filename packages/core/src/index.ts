@@ -123,8 +123,10 @@ export type {
   MeasurementCounts,
   MeasurementResult,
 } from './measurement/evaluate-measurements';
+export type { MeasurementLimitsWithMillisecondNames } from './measurement/deprecated-limit-names';
 export {
   ERROR_RETRY_INTERVAL_MILLISECONDS,
+  ERROR_RETRY_INTERVAL_MS,
   evaluateMeasurements,
 } from './measurement/evaluate-measurements';
 export type {

@@ -1,9 +1,16 @@
 import { ConfigurationError } from '../errors/configuration-error';
+import {
+  type MeasurementLimitsWithMillisecondNames,
+  withCurrentLimitNames,
+} from './deprecated-limit-names';
 import type { MeasurementLimits } from './measurement-limits-schema';
 import type { MeasurementAssessmentPhase, MeasurementPhase } from './measurement-phase';
 
-/** After an error, the next try comes this soon, whatever the interval (as in Argo Rollouts). */
-export const ERROR_RETRY_INTERVAL_MILLISECONDS = 10_000;
+/** After an error, the next try comes this soon (ms), whatever the interval (as in Argo Rollouts). */
+export const ERROR_RETRY_INTERVAL_MS = 10_000;
+
+/** @deprecated Renamed to {@link ERROR_RETRY_INTERVAL_MS}; this alias goes in the next minor. */
+export const ERROR_RETRY_INTERVAL_MILLISECONDS = ERROR_RETRY_INTERVAL_MS;
 
 /** One measurement taken. */
 export interface MeasurementResult {
@@ -96,13 +103,14 @@ interface TimedMeasurement {
  */
 export function evaluateMeasurements(
   measurements: readonly MeasurementResult[],
-  limits: MeasurementLimits,
+  limitsInput: MeasurementLimits | MeasurementLimitsWithMillisecondNames,
   clock: { startedAt: Date; now: Date },
   options: EvaluateMeasurementsOptions = {},
 ): MeasurementAssessment {
+  const limits = withCurrentLimitNames(limitsInput);
   const startedAt = validTime(clock.startedAt, 'clock.startedAt');
   const now = validTime(clock.now, 'clock.now');
-  const windowStart = startedAt + limits.initialDelayMilliseconds;
+  const windowStart = startedAt + limits.initialDelayMs;
   let ignored = 0;
   const usable: TimedMeasurement[] = [];
   for (const measurement of measurements) {
@@ -116,8 +124,7 @@ export function evaluateMeasurements(
   // Array.prototype.sort is stable, so measurements taken at the same time keep their order.
   usable.sort((left, right) => left.time - right.time);
 
-  const effectiveCount =
-    limits.count ?? (limits.intervalMilliseconds === undefined ? 1 : undefined);
+  const effectiveCount = limits.count ?? (limits.intervalMs === undefined ? 1 : undefined);
   const tally: Tally = {
     measured: 0,
     successful: 0,
@@ -273,10 +280,10 @@ function nextMeasurementTime(
   windowStart: number,
 ): number {
   if (last === undefined) return windowStart;
-  if (last.phase === 'error' || limits.intervalMilliseconds === undefined) {
-    return last.time + ERROR_RETRY_INTERVAL_MILLISECONDS;
+  if (last.phase === 'error' || limits.intervalMs === undefined) {
+    return last.time + ERROR_RETRY_INTERVAL_MS;
   }
-  return last.time + limits.intervalMilliseconds;
+  return last.time + limits.intervalMs;
 }
 
 function describeRunning(

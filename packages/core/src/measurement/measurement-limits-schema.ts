@@ -92,8 +92,8 @@ export const measurementLimitsSchema = z
   .transform(
     (limits): MeasurementLimits => ({
       ...(limits.count === undefined ? {} : { count: limits.count }),
-      ...(limits.interval === undefined ? {} : { intervalMilliseconds: limits.interval }),
-      initialDelayMilliseconds: limits.initialDelay ?? 0,
+      ...(limits.interval === undefined ? {} : { intervalMs: limits.interval }),
+      initialDelayMs: limits.initialDelay ?? 0,
       failureLimit: limits.failureLimit,
       inconclusiveLimit: limits.inconclusiveLimit,
       consecutiveErrorLimit: limits.consecutiveErrorLimit,
@@ -104,14 +104,18 @@ export const measurementLimitsSchema = z
 /** Limits as written in configuration (Argo Rollouts field names, durations as text). */
 export type MeasurementLimitsInput = z.input<typeof measurementLimitsSchema>;
 
-/** Limits after parsing: defaults applied, durations in milliseconds. */
+/**
+ * Limits after parsing: defaults applied, durations in milliseconds. Configuration keeps Argo
+ * Rollouts' names (`interval`, `initialDelay`); parsed durations carry the `Ms` suffix every
+ * millisecond value in Evidencekit has (`timeoutMs`, `maxWaitMs`).
+ */
 export interface MeasurementLimits {
-  /** Conclusive measurements (errors excluded) that end the run; absent: see `interval`. */
+  /** Conclusive measurements (errors excluded) that end the run; absent: see `intervalMs`. */
   count?: number;
-  /** Time between measurements; absent with `count` absent means a single measurement. */
-  intervalMilliseconds?: number;
-  /** Time after the start before the first measurement counts. */
-  initialDelayMilliseconds: number;
+  /** Time between measurements, in ms; absent with `count` absent means a single measurement. */
+  intervalMs?: number;
+  /** Time after the start before the first measurement counts, in ms. */
+  initialDelayMs: number;
   /** More failures than this fail the run; -1 means off. */
   failureLimit: number;
   /** More inconclusive measurements than this make the run inconclusive. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { MeasurementLimitsWithMillisecondNames } from '../../src/measurement/deprecated-limit-names';
 import {
   evaluateMeasurements,
   type MeasurementResult,
@@ -80,8 +81,7 @@ describe('evaluateMeasurements: properties', () => {
             expect(counts.failed).toBeLessThanOrEqual(limits.failureLimit);
           expect(counts.inconclusive).toBeLessThanOrEqual(limits.inconclusiveLimit);
           expect(counts.consecutiveErrors).toBeLessThanOrEqual(limits.consecutiveErrorLimit);
-          const effectiveCount =
-            limits.count ?? (limits.intervalMilliseconds === undefined ? 1 : undefined);
+          const effectiveCount = limits.count ?? (limits.intervalMs === undefined ? 1 : undefined);
           if (limits.consecutiveSuccessLimit > 0) {
             expect(counts.consecutiveSuccesses).toBeGreaterThanOrEqual(
               limits.consecutiveSuccessLimit,
@@ -123,6 +123,32 @@ describe('evaluateMeasurements: properties', () => {
           const clock = { startedAt: STARTED_AT, now: NOW };
           expect(evaluateMeasurements([...measurements].reverse(), limits, clock)).toEqual(
             evaluateMeasurements(measurements, limits, clock),
+          );
+        },
+      ),
+    );
+  });
+});
+
+describe('evaluateMeasurements: the deprecated millisecond names', () => {
+  it('decides limits given as intervalMilliseconds/initialDelayMilliseconds exactly as intervalMs/initialDelayMs', () => {
+    fc.assert(
+      fc.property(
+        limitsArbitrary,
+        fc.integer({ min: 0, max: 10_000 }),
+        measurementsArbitrary(MEASUREMENT_PHASES),
+        fc.boolean(),
+        (limits, initialDelayMs, measurements, final) => {
+          const current: MeasurementLimits = { ...limits, initialDelayMs };
+          const { intervalMs, initialDelayMs: _delay, ...rest } = current;
+          const deprecated: MeasurementLimitsWithMillisecondNames = {
+            ...rest,
+            ...(intervalMs === undefined ? {} : { intervalMilliseconds: intervalMs }),
+            initialDelayMilliseconds: initialDelayMs,
+          };
+          const clock = { startedAt: STARTED_AT, now: NOW };
+          expect(evaluateMeasurements(measurements, deprecated, clock, { final })).toEqual(
+            evaluateMeasurements(measurements, current, clock, { final }),
           );
         },
       ),

@@ -16,7 +16,7 @@ function issuesOf(input: unknown): Array<{ path: string; expected: string }> {
 describe('measurementLimitsSchema', () => {
   it('applies the Argo Rollouts defaults', () => {
     expect(parseMeasurementLimits({})).toEqual({
-      initialDelayMilliseconds: 0,
+      initialDelayMs: 0,
       failureLimit: 0,
       inconclusiveLimit: 0,
       consecutiveErrorLimit: 4,
@@ -28,10 +28,24 @@ describe('measurementLimitsSchema', () => {
     expect(parseMeasurementLimits({ count: 5, interval: '1m30s', initialDelay: 45 })).toMatchObject(
       {
         count: 5,
-        intervalMilliseconds: 90_000,
-        initialDelayMilliseconds: 45_000,
+        intervalMs: 90_000,
+        initialDelayMs: 45_000,
       },
     );
+  });
+
+  // Every millisecond value in the public API ends in `Ms` (`timeoutMs`, `maxWaitMs`), so a
+  // parsed duration named any other way is a naming defect, whatever the field.
+  it.each([
+    {},
+    { count: 3, interval: '1m', initialDelay: '30s' },
+    { interval: 90, initialDelay: 0 },
+  ])('names every parsed duration …Ms (%j)', (input) => {
+    const durationKeys = Object.keys(parseMeasurementLimits(input)).filter((key) =>
+      /interval|delay|timeout|duration|wait|age/i.test(key),
+    );
+    expect(durationKeys.length).toBeGreaterThan(0);
+    for (const key of durationKeys) expect(key).toMatch(/[a-z]Ms$/);
   });
 
   const invalid: ReadonlyArray<[name: string, input: unknown, path: string, expected: RegExp]> = [
