@@ -23,8 +23,14 @@ export async function collectStatuspageFacts(
       client,
       selector.component,
       statuspageApiUrl(config, UNRESOLVED_INCIDENTS_PATH),
+      options.signal,
     ),
-    observeComponentStatus(client, selector.component, statuspageApiUrl(config, SUMMARY_PATH)),
+    observeComponentStatus(
+      client,
+      selector.component,
+      statuspageApiUrl(config, SUMMARY_PATH),
+      options.signal,
+    ),
   ]);
   return { facts, providerMetadata: { component: selector.component } };
 }

@@ -18,9 +18,11 @@ export function observeComponentStatus(
   client: HttpClient,
   component: string,
   url: string,
+  signal: AbortSignal,
 ): Promise<FactObservationV1<StatuspageFactName>> {
   const name = 'component_status';
-  return observeOrUnavailable(name, { url }, async (source) => {
+  const source = { url };
+  return observeOrUnavailable(name, { signal, source }, async () => {
     const summary = await client.getJson(SUMMARY_PATH, summarySchema);
     const matches = summary.components.filter((item) => matchesComponent(item, component));
     const [match] = matches;

@@ -29,9 +29,11 @@ export function observeOpenIncidents(
   client: HttpClient,
   component: string,
   url: string,
+  signal: AbortSignal,
 ): Promise<FactObservationV1<StatuspageFactName>> {
   const name = 'open_incidents';
-  return observeOrUnavailable(name, { url }, async (source) => {
+  const source = { url };
+  return observeOrUnavailable(name, { signal, source }, async () => {
     const { incidents } = await client.getJson(
       UNRESOLVED_INCIDENTS_PATH,
       unresolvedIncidentsSchema,

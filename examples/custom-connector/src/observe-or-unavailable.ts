@@ -1,20 +1,30 @@
-import { ApiCallError, type FactObservationV1, type FactSource } from '@evidencekit/core';
-import type { StatuspageFactName } from './statuspage-facts';
+import { type FactObservationV1, type FactSource, unavailableReasonOf } from '@evidencekit/core';
+
+// Shared helper, kept byte-identical in every connector that has it (the repository's surface
+// test compares the copies) until core exports it: see docs/writing-a-connector.md.
 
 /**
- * Runs one fact's observation and turns a failed provider call into an `unavailable`
- * observation with the call's typed reason, so one failing endpoint spoils only its own fact.
- * A cancelled run and anything that is not a provider failure (a bug) go to the engine.
+ * Runs one fact's observation. When it fails with a typed Evidencekit error, that fact alone
+ * is `unavailable` with the error's reason and (already redacted) message, and the facts that
+ * could be read are still reported. A cancelled run and untyped errors (bugs) propagate: the
+ * engine owns those and never turns them into a pass.
  */
-export async function observeOrUnavailable(
-  name: StatuspageFactName,
-  source: FactSource,
-  observe: (source: FactSource) => Promise<FactObservationV1<StatuspageFactName>>,
-): Promise<FactObservationV1<StatuspageFactName>> {
+export async function observeOrUnavailable<Name extends string>(
+  name: Name,
+  context: { signal: AbortSignal; source?: FactSource },
+  observe: () => Promise<FactObservationV1<Name>>,
+): Promise<FactObservationV1<Name>> {
   try {
-    return await observe(source);
+    return await observe();
   } catch (error) {
-    if (!ApiCallError.isInstance(error) || error.reason === 'cancelled') throw error;
-    return { name, kind: 'unavailable', reason: error.reason, message: error.message, source };
+    const reason = unavailableReasonOf(error);
+    if (context.signal.aborted || reason === undefined) throw error;
+    return {
+      name,
+      kind: 'unavailable',
+      reason,
+      message: error instanceof Error ? error.message : String(error),
+      ...(context.source === undefined ? {} : { source: context.source }),
+    };
   }
 }

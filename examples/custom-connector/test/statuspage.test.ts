@@ -1,14 +1,17 @@
 import {
   checkConnector,
-  collectEvidence,
   createRuntime,
   type EvidenceRecord,
   evaluateGate,
-  evidenceRecordSchema,
   type Fact,
   parseGatePolicy,
 } from '@evidencekit/core';
-import { createVirtualClock, type MockReply, mockProviderRoutes } from '@evidencekit/testing';
+import {
+  collectOne,
+  createVirtualClock,
+  type MockReply,
+  mockProviderRoutes,
+} from '@evidencekit/testing';
 import { useProviderMockServer } from '@evidencekit/testing/vitest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -66,23 +69,14 @@ async function collect(
 ): Promise<EvidenceRecord> {
   const { clock, runtime } = testRuntime();
   try {
-    const records = await Array.fromAsync(
-      collectEvidence({
-        targets: [
-          {
-            connector: createStatuspage(settings),
-            scope: { workspaceId: 'acme', service: 'checkout-api', environment: 'production' },
-            selector,
-          },
-        ],
-        runtime,
-        now: () => new Date(clock.now()),
-      }),
+    return await collectOne(
+      createStatuspage(settings),
+      {
+        scope: { workspaceId: 'acme', service: 'checkout-api', environment: 'production' },
+        selector,
+      },
+      { runtime, now: () => new Date(clock.now()) },
     );
-    const [record] = records;
-    if (record === undefined || records.length !== 1) throw new Error('expected one record');
-    expect(evidenceRecordSchema.safeParse(record).success).toBe(true);
-    return record;
   } finally {
     await runtime.close();
   }

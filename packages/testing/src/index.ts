@@ -1,5 +1,10 @@
 // MSW for undici
 
+// Collecting in tests
+export type { CollectOneOptions } from './collect/collect-one';
+export { collectOne } from './collect/collect-one';
+export { UnexpectedCollectResultError } from './collect/unexpected-collect-result-error';
+
 // Conformance
 export type { CanarySecret } from './conformance/canary-secret';
 export { CANARY_ENVIRONMENT_VARIABLE } from './conformance/canary-secret';

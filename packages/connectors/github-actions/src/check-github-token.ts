@@ -7,9 +7,9 @@ import {
 } from '@evidencekit/core';
 import { rateLimitSchema } from './api/rate-limit-schema';
 import { broadScopes } from './classify-token-scopes';
-import { acceptedPermissions } from './explain-forbidden';
-import type { ResolvedGitHubActionsSettings } from './github-actions-settings';
-import { createGitHubHttpClient } from './github-http-client';
+import { createGitHubActionsClient } from './create-github-actions-client';
+import { acceptedPermissions } from './describe-github-actions-error';
+import type { GitHubActionsConfig } from './github-actions-settings';
 import { repositoryPath } from './repository-name';
 
 /** The narrower credential the check recommends. */
@@ -23,10 +23,10 @@ export const LEAST_PRIVILEGE_CREDENTIAL =
  * engine reports them, failing fast); a 403 or 404 on the repository is a finding.
  */
 export async function checkGitHubToken(
-  options: CheckOptionsV1<ResolvedGitHubActionsSettings>,
+  options: CheckOptionsV1<GitHubActionsConfig>,
 ): Promise<CheckResultV1> {
   const { config, runtime } = options;
-  const client = createGitHubHttpClient(runtime, config);
+  const client = createGitHubActionsClient(runtime, config);
   const findings: CheckFindingV1[] = [];
 
   // Rate-limit state changes with every call, so it is never answered from the cache.

@@ -1,7 +1,7 @@
 import type { FactObservationV1, FactSource, HttpClient } from '@evidencekit/core';
 import { type Artifact, artifactsPageSchema } from './api/artifacts-schema';
 import type { WorkflowRun } from './api/workflow-runs-schema';
-import { explainForbidden } from './explain-forbidden';
+import { explainForbidden } from './describe-github-actions-error';
 import { commitMatches } from './match-commit';
 import { repositoryPath } from './repository-name';
 import { isUnfinished } from './workflow-run-state';

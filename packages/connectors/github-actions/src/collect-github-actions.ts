@@ -15,10 +15,10 @@ import {
 } from './collect-artifact-digest';
 import { jobsPath, listJobs, observeRequiredJobs } from './collect-required-jobs';
 import { listWorkflowRuns } from './collect-workflow-runs';
+import { createGitHubActionsClient } from './create-github-actions-client';
 import type { GitHubActionsFactName } from './github-actions-facts';
-import type { ResolvedGitHubActionsSelector } from './github-actions-selector';
-import type { ResolvedGitHubActionsSettings } from './github-actions-settings';
-import { createGitHubHttpClient } from './github-http-client';
+import type { ParsedGitHubActionsSelector } from './github-actions-selector';
+import type { GitHubActionsConfig } from './github-actions-settings';
 import { RELEASE_COMMIT } from './match-commit';
 import { observeOrUnavailable } from './observe-or-unavailable';
 import { observeWorkflowConclusion } from './observe-workflow-conclusion';
@@ -33,7 +33,7 @@ type Observation = FactObservationV1<GitHubActionsFactName>;
  * the whole collection; a failure reading jobs or artifacts makes only that fact unavailable.
  */
 export async function collectGitHubActions(
-  options: CollectOptionsV1<ResolvedGitHubActionsSettings, ResolvedGitHubActionsSelector>,
+  options: CollectOptionsV1<GitHubActionsConfig, ParsedGitHubActionsSelector>,
 ): Promise<CollectResultV1<GitHubActionsFactName>> {
   const { config, selector, scope, runtime, signal } = options;
   const commit = scope.release?.commit;
@@ -50,7 +50,7 @@ export async function collectGitHubActions(
     });
   }
   const releaseDigest = scope.release?.artifactDigest;
-  const client = createGitHubHttpClient(runtime, config);
+  const client = createGitHubActionsClient(runtime, config);
   const apiUrl = (path: string) => `${config.baseUrl}/${path}`;
 
   const listing = await listWorkflowRuns(client, {
@@ -69,7 +69,7 @@ export async function collectGitHubActions(
       ? runsSource
       : { url: apiUrl(jobsPath(selector.repository, firstRunId)) };
   facts.push(
-    await observeOrUnavailable('required_jobs_passed', signal, async () => {
+    await observeOrUnavailable('required_jobs_passed', { signal }, async () => {
       jobs = runs.length === 0 ? [] : await listJobs(client, selector.repository, runs);
       return observeRequiredJobs({
         runs,
@@ -97,7 +97,7 @@ export async function collectGitHubActions(
         ? runsSource
         : { url: apiUrl(artifactsPath(selector.repository, firstRunId)) };
     facts.push(
-      await observeOrUnavailable('artifact_digest_match', signal, async () => {
+      await observeOrUnavailable('artifact_digest_match', { signal }, async () => {
         artifacts =
           runs.length === 0
             ? []

@@ -1,7 +1,7 @@
 import type { FactObservationV1, FactSource, HttpClient } from '@evidencekit/core';
 import { type WorkflowJob, workflowJobsPageSchema } from './api/workflow-jobs-schema';
 import type { WorkflowRun } from './api/workflow-runs-schema';
-import { explainForbidden } from './explain-forbidden';
+import { explainForbidden } from './describe-github-actions-error';
 import { repositoryPath } from './repository-name';
 import { describeRun, isUnfinished } from './workflow-run-state';
 

@@ -1,6 +1,6 @@
 import type { HttpClient } from '@evidencekit/core';
 import { type WorkflowRun, workflowRunsPageSchema } from './api/workflow-runs-schema';
-import { explainForbidden } from './explain-forbidden';
+import { explainForbidden } from './describe-github-actions-error';
 import { commitMatches } from './match-commit';
 import { repositoryPath } from './repository-name';
 

@@ -55,5 +55,8 @@ export const githubActionsSelectorSchema = z
 /** A target's selector, as a host writes it. */
 export type GitHubActionsSelector = z.input<typeof githubActionsSelectorSchema>;
 
-/** A selector after validation and defaults. */
-export type ResolvedGitHubActionsSelector = z.output<typeof githubActionsSelectorSchema>;
+/** A selector after validation and defaults, as `doCollect` receives it. */
+export type ParsedGitHubActionsSelector = z.output<typeof githubActionsSelectorSchema>;
+
+/** @deprecated Renamed to {@link ParsedGitHubActionsSelector}; this alias goes in the next minor. */
+export type ResolvedGitHubActionsSelector = ParsedGitHubActionsSelector;

@@ -29,5 +29,8 @@ export const githubActionsSettingsSchema = z
 /** Settings of `createGitHubActions`, as a host writes them (secrets as references). */
 export type GitHubActionsSettings = z.input<typeof githubActionsSettingsSchema>;
 
-/** Settings after validation and defaults. */
-export type ResolvedGitHubActionsSettings = z.output<typeof githubActionsSettingsSchema>;
+/** Settings after validation and defaults, as `doCollect` and `doCheck` receive them. */
+export type GitHubActionsConfig = z.output<typeof githubActionsSettingsSchema>;
+
+/** @deprecated Renamed to {@link GitHubActionsConfig}; this alias goes in the next minor. */
+export type ResolvedGitHubActionsSettings = GitHubActionsConfig;

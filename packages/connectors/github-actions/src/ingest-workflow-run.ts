@@ -12,7 +12,7 @@ import {
   workflowRunWebhookSchema,
 } from './api/workflow-run-payload-schema';
 import type { GitHubActionsFactName } from './github-actions-facts';
-import type { ResolvedGitHubActionsSettings } from './github-actions-settings';
+import type { GitHubActionsConfig } from './github-actions-settings';
 import { commitMatches, RELEASE_COMMIT } from './match-commit';
 import { observeWorkflowConclusion } from './observe-workflow-conclusion';
 import { runMetadata } from './run-metadata';
@@ -33,7 +33,7 @@ const NOT_DERIVABLE_WARNING = {
  * the release, is `unavailable` with a reason that says what is wrong.
  */
 export async function ingestWorkflowRun(
-  options: IngestOptionsV1<ResolvedGitHubActionsSettings>,
+  options: IngestOptionsV1<GitHubActionsConfig>,
 ): Promise<Result> {
   const { payload, scope } = options;
   const releaseCommit = scope.release?.commit;

@@ -1,6 +1,5 @@
 import {
   checkConnector,
-  collectEvidence,
   createRedactor,
   createRuntime,
   createSecretResolver,
@@ -10,6 +9,7 @@ import {
 } from '@evidencekit/core';
 import {
   type CapturingLogger,
+  collectOne as collectOneTarget,
   createCapturingLogger,
   createVirtualClock,
   type VirtualClock,
@@ -70,19 +70,20 @@ export async function collectOne(options: {
   scope?: EvidenceScope;
   settings?: Partial<GitHubActionsSettings>;
   test?: TestRuntime;
+  /** False for a scope that is itself invalid (the record repeats it; see `collectOne`). */
+  validateRecord?: boolean;
 }): Promise<EvidenceRecord> {
   const test = options.test ?? createTestRuntime();
   const connector = createGitHubActions({ token: 'env:GITHUB_TOKEN', ...options.settings });
-  const records = await Array.fromAsync(
-    collectEvidence({
-      targets: [{ connector, scope: options.scope ?? releaseScope, selector: options.selector }],
+  return collectOneTarget(
+    connector,
+    { scope: options.scope ?? releaseScope, selector: options.selector },
+    {
       runtime: test.runtime,
       now: () => new Date(test.clock.now()),
-    }),
+      ...(options.validateRecord === undefined ? {} : { validateRecord: options.validateRecord }),
+    },
   );
-  const [record] = records;
-  if (record === undefined) throw new Error('no record');
-  return record;
 }
 
 /** Runs `checkConnector` with the given settings. */

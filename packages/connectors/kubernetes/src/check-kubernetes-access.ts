@@ -4,7 +4,7 @@ import {
   type CheckOptionsV1,
   type CheckResultV1,
 } from '@evidencekit/core';
-import { createKubernetesApi, type KubernetesApi } from './kubernetes-api';
+import { createKubernetesClient, type KubernetesClient } from './create-kubernetes-client';
 import type { KubernetesConfig } from './kubernetes-settings';
 import {
   describePermission,
@@ -28,7 +28,7 @@ export async function checkKubernetesAccess(
 ): Promise<CheckResultV1> {
   const { runtime, config } = options;
   const connection = await resolveClusterConnection(config, { redactor: runtime.redactor });
-  const api = createKubernetesApi(runtime, connection);
+  const api = createKubernetesClient(runtime, connection);
   const namespace = config.namespace ?? connection.defaultNamespace;
   const findings: CheckFindingV1[] = [];
   try {
@@ -59,7 +59,7 @@ export async function checkKubernetesAccess(
 }
 
 async function checkNamespaceReads(
-  api: KubernetesApi,
+  api: KubernetesClient,
   namespace: string,
 ): Promise<CheckFindingV1[]> {
   const review = await api.reviewRules(namespace);
@@ -104,7 +104,7 @@ async function checkNamespaceReads(
 }
 
 async function checkBreadth(
-  api: KubernetesApi,
+  api: KubernetesClient,
   namespace: string | undefined,
 ): Promise<CheckFindingV1[]> {
   const broad: string[] = [];

@@ -8,20 +8,20 @@ import {
 } from '@evidencekit/core';
 import type { Deployment } from './api/deployment-schema';
 import type { ReplicaSet } from './api/replica-set-list-schema';
+import { createKubernetesClient, type KubernetesClient } from './create-kubernetes-client';
 import { type CurrentReplicaSetLookup, deploymentObservations } from './deployment-observations';
 import { evaluateRollout, type RolloutAssessment } from './evaluate-rollout';
 import { findCurrentReplicaSet, REVISION_ANNOTATION } from './find-current-replica-set';
 import { formatLabelSelector } from './format-label-selector';
-import { createKubernetesApi, type KubernetesApi } from './kubernetes-api';
 import type { KubernetesFactName } from './kubernetes-facts';
-import type { KubernetesTarget } from './kubernetes-selector';
+import type { ParsedKubernetesSelector } from './kubernetes-selector';
 import type { KubernetesConfig } from './kubernetes-settings';
 import { podObservations } from './pod-observations';
 import { resolveClusterConnection } from './resolve-cluster-connection';
 import { summarizePods } from './summarize-pods';
 
 type Observation = FactObservationV1<KubernetesFactName>;
-type Options = CollectOptionsV1<KubernetesConfig, KubernetesTarget>;
+type Options = CollectOptionsV1<KubernetesConfig, ParsedKubernetesSelector>;
 
 const POD_TEMPLATE_HASH = 'pod-template-hash';
 
@@ -44,7 +44,7 @@ export async function collectDeploymentEvidence(
   }
 
   const connection = await resolveClusterConnection(options.config, { redactor: runtime.redactor });
-  const api = createKubernetesApi(runtime, connection);
+  const api = createKubernetesClient(runtime, connection);
   const deployment = await api.getDeployment(namespace, selector.deployment);
   const rollout = evaluateRollout(deployment);
   const deploymentSource: FactSource = {
@@ -85,11 +85,11 @@ function refuseClusterWide(withDigestMatch: boolean): Observation[] {
 }
 
 interface PodFactsInput {
-  api: KubernetesApi;
+  api: KubernetesClient;
   deployment: Deployment;
   rollout: RolloutAssessment;
   namespace: string;
-  selector: KubernetesTarget;
+  selector: ParsedKubernetesSelector;
   artifactDigest: string | undefined;
   currentReplicaSet: CurrentReplicaSetLookup;
 }
@@ -100,7 +100,7 @@ interface PodFactsInput {
  * an error that is not a provider failure fails the whole target.
  */
 async function lookUpCurrentReplicaSet(
-  api: KubernetesApi,
+  api: KubernetesClient,
   deployment: Deployment,
   namespace: string,
   source: FactSource,

@@ -1,5 +1,7 @@
 export { createKubernetes } from './create-kubernetes';
 export { kubernetesConnector } from './kubernetes-connector';
-export type { KubernetesSelector } from './kubernetes-selector';
-export type { KubernetesSettings } from './kubernetes-settings';
+export type { KubernetesSelector, ParsedKubernetesSelector } from './kubernetes-selector';
+export { kubernetesSelectorSchema } from './kubernetes-selector';
+export type { KubernetesConfig, KubernetesSettings } from './kubernetes-settings';
+export { kubernetesSettingsSchema } from './kubernetes-settings';
 export { VERSION } from './version';

@@ -17,8 +17,11 @@ export const kubernetesSelectorSchema = z.strictObject({
     .describe('The container whose image digest is reported. Default: the first container.'),
 });
 
-/** Validated selector. */
-export type KubernetesTarget = z.output<typeof kubernetesSelectorSchema>;
+/** A selector after validation, as `doCollect` receives it. */
+export type ParsedKubernetesSelector = z.output<typeof kubernetesSelectorSchema>;
+
+/** @deprecated Renamed to {@link ParsedKubernetesSelector}; this alias goes in the next minor. */
+export type KubernetesTarget = ParsedKubernetesSelector;
 
 /** The selector of a Kubernetes target, e.g. `{ namespace: 'shop', deployment: 'api' }`. */
 export type KubernetesSelector = z.input<typeof kubernetesSelectorSchema>;

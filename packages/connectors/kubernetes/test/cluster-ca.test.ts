@@ -1,14 +1,18 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { collectEvidence, type EvidenceRecord } from '@evidencekit/core';
-import { createSelfSignedCertificate, type SelfSignedCertificate } from '@evidencekit/testing';
+import type { EvidenceRecord } from '@evidencekit/core';
+import {
+  collectOne,
+  createSelfSignedCertificate,
+  type SelfSignedCertificate,
+} from '@evidencekit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createKubernetes, type KubernetesSettings } from '../src/index';
 import { DEPLOYMENT, NAMESPACE } from './fixtures/cluster';
 import { deploymentFixture } from './fixtures/deployment';
 import { healthyPodList } from './fixtures/pods';
 import { replicaSetListFixture } from './fixtures/replica-sets';
-import { factOf, scope, selector, TEST_TOKEN } from './helpers';
+import { factOf, KUBERNETES_TEST_RUNTIME, scope, selector, TEST_TOKEN } from './helpers';
 
 // A real API server over TLS on 127.0.0.1, with a throwaway self-signed certificate made for
 // this run and used as the cluster CA: no mock server, so the CA is really what is trusted.
@@ -55,15 +59,12 @@ beforeEach(() => {
   requests.length = 0;
 });
 
-async function collect(settings: KubernetesSettings): Promise<EvidenceRecord> {
-  const [record] = await Array.fromAsync(
-    collectEvidence({
-      targets: [{ connector: createKubernetes(settings), scope, selector }],
-      runtime: { cacheStore: false, retry: { maxRetries: 0 } },
-    }),
+function collect(settings: KubernetesSettings): Promise<EvidenceRecord> {
+  return collectOne(
+    createKubernetes(settings),
+    { scope, selector },
+    { runtime: KUBERNETES_TEST_RUNTIME },
   );
-  if (record === undefined) throw new Error('no record');
-  return record;
 }
 
 describe('cluster CA', () => {

@@ -1,10 +1,6 @@
+import { checkConnector, type EvidenceRecord, type EvidenceScope } from '@evidencekit/core';
 import {
-  checkConnector,
-  collectEvidence,
-  type EvidenceRecord,
-  type EvidenceScope,
-} from '@evidencekit/core';
-import {
+  collectOne as collectOneTarget,
   mockProviderRoutes,
   type ProviderMockServer,
   type ProviderRouteMap,
@@ -14,6 +10,9 @@ import { API_SERVER, DEPLOYMENT, NAMESPACE, ROUTES } from './fixtures/cluster';
 import { deploymentFixture } from './fixtures/deployment';
 import { healthyPodList } from './fixtures/pods';
 import { replicaSetListFixture } from './fixtures/replica-sets';
+
+/** The runtime of the tests: no cache, no retries (fault retries are the conformance suite's). */
+export const KUBERNETES_TEST_RUNTIME = { cacheStore: false, retry: { maxRetries: 0 } } as const;
 
 /** The token the tests put in `K8S_TEST_TOKEN`. */
 export const TEST_TOKEN = 'k8s-test-token-4f9c2e7a1b3d';
@@ -52,22 +51,11 @@ export async function collectOne(
     settings?: KubernetesSettings;
   } = {},
 ): Promise<EvidenceRecord> {
-  server.use(...mockProviderRoutes(API_SERVER, routes));
-  const records = await Array.fromAsync(
-    collectEvidence({
-      targets: [
-        {
-          connector: createKubernetes(options.settings ?? tokenSettings),
-          scope: options.scope ?? scope,
-          selector: options.selector ?? selector,
-        },
-      ],
-      runtime: { cacheStore: false, retry: { maxRetries: 0 } },
-    }),
+  return collectOneTarget(
+    createKubernetes(options.settings ?? tokenSettings),
+    { scope: options.scope ?? scope, selector: options.selector ?? selector },
+    { mock: { server, baseUrl: API_SERVER, routes }, runtime: KUBERNETES_TEST_RUNTIME },
   );
-  const [record] = records;
-  if (record === undefined) throw new Error('no record');
-  return record;
 }
 
 /** Runs `checkConnector` against `routes`. */
@@ -77,9 +65,7 @@ export async function checkWith(
   settings: KubernetesSettings = tokenSettings,
 ) {
   server.use(...mockProviderRoutes(API_SERVER, routes));
-  return checkConnector(createKubernetes(settings), {
-    runtime: { cacheStore: false, retry: { maxRetries: 0 } },
-  });
+  return checkConnector(createKubernetes(settings), { runtime: KUBERNETES_TEST_RUNTIME });
 }
 
 /** The fact named `name` of a record. */

@@ -8,7 +8,7 @@ import {
 import { buildInfoSchema } from './api/build-info-schema';
 import { createPrometheusAllowlist } from './create-prometheus-allowlist';
 import { createPrometheusClient } from './create-prometheus-client';
-import { withPrometheusReason } from './map-prometheus-error';
+import { withPrometheusReason } from './describe-prometheus-error';
 import type { PrometheusConfig } from './prometheus-settings';
 import { runPrometheusQuery } from './run-prometheus-query';
 

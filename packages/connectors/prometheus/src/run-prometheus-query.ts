@@ -9,7 +9,7 @@ import {
   type QueryResponse,
   queryResponseSchema,
 } from './api/query-response-schema';
-import { errorFromErrorEnvelope, withPrometheusReason } from './map-prometheus-error';
+import { errorFromErrorEnvelope, withPrometheusReason } from './describe-prometheus-error';
 
 /** The API paths the connector reads, relative to the base URL. */
 export const INSTANT_QUERY_PATH = 'api/v1/query';

@@ -1,15 +1,18 @@
 import {
   checkConnector,
-  collectEvidence,
   createRuntime,
   type EvidenceRecord,
   type EvidenceScope,
   evaluateGate,
-  evidenceRecordSchema,
   type Fact,
   parseGatePolicy,
 } from '@evidencekit/core';
-import { createVirtualClock, type MockReply, mockProviderRoutes } from '@evidencekit/testing';
+import {
+  collectOne,
+  createVirtualClock,
+  type MockReply,
+  mockProviderRoutes,
+} from '@evidencekit/testing';
 import { useProviderMockServer } from '@evidencekit/testing/vitest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -109,17 +112,11 @@ async function collect(
 ): Promise<EvidenceRecord> {
   const { clock, runtime } = testRuntime();
   try {
-    const records = await Array.fromAsync(
-      collectEvidence({
-        targets: [{ connector: createPrometheus(settings), scope, selector }],
-        runtime,
-        now: () => new Date(clock.now()),
-      }),
+    return await collectOne(
+      createPrometheus(settings),
+      { scope, selector },
+      { runtime, now: () => new Date(clock.now()) },
     );
-    const [record] = records;
-    if (record === undefined || records.length !== 1) throw new Error('expected one record');
-    expect(evidenceRecordSchema.safeParse(record).success).toBe(true);
-    return record;
   } finally {
     await runtime.close();
   }

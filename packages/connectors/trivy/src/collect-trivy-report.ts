@@ -3,7 +3,7 @@ import type { CollectOptionsV1, CollectResultV1 } from '@evidencekit/core';
 import { ingestTrivyReport } from './ingest-trivy-report';
 import { readReportFile } from './read-report-file';
 import type { TrivyFactName } from './trivy-facts';
-import type { TrivySelectorConfig } from './trivy-selector';
+import type { ParsedTrivySelector } from './trivy-selector';
 import type { TrivyConfig } from './trivy-settings';
 import { unavailableObservations } from './unavailable-observations';
 
@@ -12,7 +12,7 @@ import { unavailableObservations } from './unavailable-observations';
  * settings'). Local file reading, no network: Trivy runs in CI and writes the file.
  */
 export async function collectTrivyReport(
-  options: CollectOptionsV1<TrivyConfig, TrivySelectorConfig>,
+  options: CollectOptionsV1<TrivyConfig, ParsedTrivySelector>,
 ): Promise<CollectResultV1<TrivyFactName>> {
   const { config, selector, scope, signal } = options;
   const reportPath = selector.reportPath ?? config.reportPath;

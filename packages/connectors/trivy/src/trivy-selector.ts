@@ -16,5 +16,8 @@ export const trivySelectorSchema = z
 /** The Trivy-specific part of a target, as a host writes it. */
 export type TrivySelector = z.input<typeof trivySelectorSchema>;
 
-/** The Trivy-specific part of a target after validation. */
-export type TrivySelectorConfig = z.output<typeof trivySelectorSchema>;
+/** The Trivy-specific part of a target after validation, as `doCollect` receives it. */
+export type ParsedTrivySelector = z.output<typeof trivySelectorSchema>;
+
+/** @deprecated Renamed to {@link ParsedTrivySelector}; this alias goes in the next minor. */
+export type TrivySelectorConfig = ParsedTrivySelector;

@@ -14,6 +14,7 @@ import {
   parseGatePolicy,
   type Runtime,
 } from '@evidencekit/core';
+import { collectOne } from '@evidencekit/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTrivy, type TrivySettings } from '../src/index';
 import {
@@ -77,17 +78,7 @@ async function collect(
   settings: TrivySettings = {},
   collectScope: EvidenceScope = scope,
 ): Promise<EvidenceRecord> {
-  const records = await Array.fromAsync(
-    collectEvidence({
-      targets: [{ connector: createTrivy(settings), scope: collectScope, selector }],
-      now,
-      runtime,
-    }),
-  );
-  expect(records).toHaveLength(1);
-  const [record] = records;
-  if (record === undefined) throw new Error('no record');
-  return record;
+  return collectOne(createTrivy(settings), { scope: collectScope, selector }, { now, runtime });
 }
 
 async function writeReport(name: string, content: unknown): Promise<string> {

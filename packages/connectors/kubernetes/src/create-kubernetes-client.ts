@@ -9,7 +9,7 @@ import {
   selfSubjectRulesReviewSchema,
 } from './api/self-subject-rules-review-schema';
 import type { ClusterConnection } from './cluster-connection';
-import { withKubernetesStatus } from './kubernetes-status-error';
+import { withKubernetesStatus } from './describe-kubernetes-error';
 import { listAllItems } from './list-all-items';
 
 /** What a `SelfSubjectAccessReview` asks: may I do `verb` on `resource`? */
@@ -22,7 +22,7 @@ export interface ResourceAttributes {
 }
 
 /** The few Kubernetes API calls the connector makes, on the runtime's HTTP client. */
-export interface KubernetesApi {
+export interface KubernetesClient {
   /** The API server's base URL. */
   readonly server: string;
   /** API paths, for fact sources. */
@@ -45,10 +45,10 @@ const AUTHORIZATION = '/apis/authorization.k8s.io/v1';
  * client's TLS trust, as with kubectl: the API server's certificate must chain to it. Without
  * one, Node's default CA store applies. A host `dispatcher` on the runtime owns TLS instead.
  */
-export function createKubernetesApi(
+export function createKubernetesClient(
   runtime: ConnectorRuntime,
   connection: ClusterConnection,
-): KubernetesApi {
+): KubernetesClient {
   const client: HttpClient = runtime.http({
     baseUrl: connection.server,
     auth: { type: 'bearer', token: connection.token },

@@ -1,5 +1,5 @@
 import type { ConnectorRuntime, HttpClient } from '@evidencekit/core';
-import type { ResolvedGitHubActionsSettings } from './github-actions-settings';
+import type { GitHubActionsConfig } from './github-actions-settings';
 
 /** The REST API version every request pins, so response shapes do not change under us. */
 export const GITHUB_API_VERSION = '2022-11-28';
@@ -9,9 +9,9 @@ export const GITHUB_API_VERSION = '2022-11-28';
  * token as a bearer credential resolved at request time, and the runtime's default cache, so
  * every GET is revalidated with its ETag (a 304 costs no primary rate limit).
  */
-export function createGitHubHttpClient(
+export function createGitHubActionsClient(
   runtime: ConnectorRuntime,
-  settings: ResolvedGitHubActionsSettings,
+  settings: GitHubActionsConfig,
 ): HttpClient {
   return runtime.http({
     baseUrl: settings.baseUrl,
