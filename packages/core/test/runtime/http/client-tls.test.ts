@@ -1,53 +1,28 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../../src/errors/api-call-error';
 import { createRuntime, type Runtime } from '../../../src/runtime/create-runtime';
 import { createFakeClock } from '../support/fake-clock';
+import {
+  createSelfSignedCertificate,
+  type SelfSignedCertificate,
+} from '../support/self-signed-certificate';
 
 // A throwaway self-signed certificate for 127.0.0.1, made fresh for this run: it is trusted
 // only by the clients that are given it as their CA.
-let directory: string;
+let tls: SelfSignedCertificate;
 let certificate: string;
 let server: Server;
 let origin: string;
 
 beforeAll(async () => {
-  directory = await mkdtemp(path.join(tmpdir(), 'evidencekit-tls-'));
-  const keyPath = path.join(directory, 'key.pem');
-  const certificatePath = path.join(directory, 'certificate.pem');
-  await promisify(execFile)('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    keyPath,
-    '-out',
-    certificatePath,
-    '-days',
-    '1',
-    '-subj',
-    '/CN=127.0.0.1',
-    '-addext',
-    'subjectAltName=IP:127.0.0.1',
-  ]);
-  certificate = await readFile(certificatePath, 'utf8');
-  server = createServer(
-    { key: await readFile(keyPath, 'utf8'), cert: certificate },
-    (_request, response) => {
-      response.setHeader('content-type', 'application/json');
-      response.end('{"kind":"APIVersions"}');
-    },
-  );
+  tls = await createSelfSignedCertificate();
+  certificate = tls.certificate;
+  server = createServer({ key: tls.key, cert: certificate }, (_request, response) => {
+    response.setHeader('content-type', 'application/json');
+    response.end('{"kind":"APIVersions"}');
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -55,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
-  await rm(directory, { recursive: true, force: true });
+  await tls.remove();
 });
 
 function runtimeWithoutRetries(): Runtime {
