@@ -97,7 +97,20 @@ export function classifyTransportError(error: unknown): TransportClassification 
     }
     current = (current as { cause?: unknown }).cause;
   }
+  if (outerCode === undefined && isMockedNetworkError(error)) {
+    return { kind: 'network', reason: 'transient', isRetryable: true, code: undefined };
+  }
   return { kind: 'runtime', reason: 'connector_error', isRetryable: false, code: outerCode };
+}
+
+/**
+ * The error a mocked network error surfaces as: `Response.error()` (MSW's `HttpResponse.error()`,
+ * the documented way to simulate a dropped connection) makes @mswjs/interceptors destroy the
+ * socket with `new TypeError('Network error')`, no code. Tests written that way mean a network
+ * failure, so they get one. Matched exactly: no other TypeError qualifies.
+ */
+function isMockedNetworkError(error: unknown): boolean {
+  return error instanceof TypeError && error.message === 'Network error';
 }
 
 function classifyCode(code: string): TransportClassification | undefined {

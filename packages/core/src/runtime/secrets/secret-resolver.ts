@@ -58,8 +58,10 @@ const schemeNamePattern = /^[a-z][a-z0-9+.-]{0,31}$/;
  * later. Values are read on first use, not at creation, so a host can build configuration
  * before its secrets exist and a connector that never runs never reads its token.
  *
- * `file:` paths resolve from `process.cwd()` when relative; one trailing newline is dropped
- * (files written with `echo` end with one).
+ * `file:` paths resolve from `process.cwd()` when relative. For `env:` and `file:`, ONE trailing
+ * newline (`\n` or `\r\n`) is dropped, as files written with `echo` and Kubernetes or Docker
+ * secrets end with one. Other line breaks are kept (a PEM key has them); a credential sent in a
+ * header is checked where the header is built.
  *
  * @example
  * ```ts
@@ -84,7 +86,9 @@ export function createSecretResolver(options: SecretResolverOptions): SecretReso
       async resolve(name) {
         const environment = options.environment ?? process.env;
         const value = environment[name];
-        return value === '' ? undefined : value;
+        if (value === undefined) return undefined;
+        const trimmed = withoutTrailingNewline(value);
+        return trimmed === '' ? undefined : trimmed;
       },
     },
     file: {
@@ -92,7 +96,7 @@ export function createSecretResolver(options: SecretResolverOptions): SecretReso
         const absolutePath = path.resolve(process.cwd(), filePath);
         try {
           const text = await readFile(absolutePath);
-          const value = text.replace(/\r?\n$/, '');
+          const value = withoutTrailingNewline(text);
           return value === '' ? undefined : value;
         } catch (error) {
           throw new ConfigurationError({
@@ -190,6 +194,17 @@ export function createSecretResolver(options: SecretResolverOptions): SecretReso
     },
     registerScheme,
   };
+}
+
+/**
+ * Drops ONE trailing `\n` or `\r\n`: how `echo`, Kubernetes and Docker secrets write files.
+ * Only one: a value that still ends with a line break is refused where it would be sent in a
+ * header (see `resolveAuthorizationHeader`); a PEM key keeps its inner line breaks.
+ */
+function withoutTrailingNewline(value: string): string {
+  if (value.endsWith('\r\n')) return value.slice(0, -2);
+  if (value.endsWith('\n')) return value.slice(0, -1);
+  return value;
 }
 
 function describeMissing(scheme: string, rest: string): { expected: string; received: string } {

@@ -60,7 +60,14 @@ const cases: Array<[label: string, error: unknown, expected: Expected, code?: st
     network,
     'ECONNRESET',
   ],
+  // What MSW's `HttpResponse.error()` (a simulated dropped connection) surfaces as.
+  ['a mocked network error', new TypeError('Network error'), network],
   ['a plain TypeError', new TypeError('Cannot read properties of undefined'), runtime],
+  [
+    'a TypeError that only mentions the network',
+    new TypeError('Network error: bad header'),
+    runtime,
+  ],
   [
     'undici: an invalid header',
     coded('UND_ERR_INVALID_ARG', 'invalid authorization header'),

@@ -44,8 +44,9 @@ describe('a client base URL with a user name or password', () => {
   it('never echoes userinfo, whatever it is (property)', () => {
     fc.assert(
       fc.property(
-        fc.stringMatching(/^[A-Za-z0-9._~-]{1,20}$/),
-        fc.stringMatching(/^[A-Za-z0-9._~-]{4,20}$/),
+        // Prefixed so that no generated value is a word of the message itself.
+        fc.stringMatching(/^[A-Za-z0-9._~-]{1,20}$/).map((user) => `u7${user}`),
+        fc.stringMatching(/^[A-Za-z0-9._~-]{4,20}$/).map((password) => `Pw9${password}`),
         (user, password) => {
           const error = (() => {
             try {
@@ -56,7 +57,7 @@ describe('a client base URL with a user name or password', () => {
             return undefined;
           })();
           expect(ConfigurationError.isInstance(error)).toBe(true);
-          expect((error as Error).message).not.toContain(`${user}:${password}`);
+          expect((error as Error).message).not.toContain(user);
           expect((error as Error).message).not.toContain(password);
         },
       ),
