@@ -41,9 +41,30 @@ describe('createRedactor: registered secrets', () => {
     expect(redactor.redactText(`checksum ${digest}`)).toBe(`checksum ${digest}`);
   });
 
-  it('ignores values shorter than 4 characters', () => {
-    const redactor = redactorWithSecret('abc', '');
-    expect(redactor.redactText('abc abcd')).toBe('abc abcd');
+  it.each([
+    ['alone', 'abc', REDACTED],
+    ['between punctuation', 'pin=abc;', `pin=${REDACTED};`],
+    ['quoted', '"abc"', `"${REDACTED}"`],
+    ['inside a longer word', 'abcd xabc', 'abcd xabc'],
+    ['inside a number-like run', 'abc1', 'abc1'],
+  ])(
+    'masks a secret shorter than 8 characters only as a whole token: %s',
+    (_case, text, expected) => {
+      expect(redactorWithSecret('abc').redactText(text)).toBe(expected);
+    },
+  );
+
+  it('masks a short secret inside a Basic credential', () => {
+    const basic = Buffer.from('alice:abc').toString('base64');
+    expect(redactorWithSecret('abc').redactText(`creds=${basic}`)).toBe(`creds=${REDACTED}`);
+  });
+
+  it('masks a secret of 8 characters or more anywhere, even inside a word', () => {
+    expect(redactorWithSecret('hunter22').redactText('xhunter22y')).toBe(`x${REDACTED}y`);
+  });
+
+  it('ignores the empty string', () => {
+    expect(redactorWithSecret('').redactText('text')).toBe('text');
   });
 
   it('masks a longer secret fully when a shorter one is a prefix of it', () => {
@@ -64,8 +85,24 @@ describe('createRedactor: registered secrets', () => {
 
 describe('createRedactor: token shapes in free text', () => {
   it.each([
-    ['Bearer header', 'Authorization: Bearer xyz', `Authorization: Bearer ${REDACTED}`],
-    ['lowercase bearer', 'sent bearer abc.def-ghi', `sent bearer ${REDACTED}`],
+    ['Bearer header', 'Authorization: Bearer xyz123', `Authorization: Bearer ${REDACTED}`],
+    ['lowercase bearer', 'sent bearer 8f2a9c1e4b7d', `sent bearer ${REDACTED}`],
+    [
+      'Authorization header',
+      'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9',
+      `Authorization: Bearer ${REDACTED}`,
+    ],
+    [
+      'quoted Authorization',
+      '{"authorization":"Bearer abc"}',
+      `{"authorization":"Bearer ${REDACTED}"}`,
+    ],
+    ['token assignment', 'token=abc123def456', `token=${REDACTED}`],
+    ['YAML token', 'token: abc123def456', `token: ${REDACTED}`],
+    ['quoted word value', 'password: "secret"', `password: "${REDACTED}"`],
+    ['password with @ in userinfo', 'https://u:p@ss@host/x', `https://${REDACTED}@host/x`],
+    ['cookie header in text', 'Cookie: session=abc; theme=dark', `Cookie: ${REDACTED}; theme=dark`],
+    ['percent-encoded name', '?access%5Ftoken=abc', `?access%5Ftoken=${REDACTED}`],
     ['GitHub token scheme', 'token 0123456789abcdef0123', `token ${REDACTED}`],
     ['Basic credential', 'Basic dXNlcjpwYXNzd29yZA==', `Basic ${REDACTED}`],
     ['GitHub classic token', 'got ghp_abcdefghijklmnopqrstuvwxyz0123456789', `got ${REDACTED}`],
@@ -101,7 +138,35 @@ describe('createRedactor: token shapes in free text', () => {
     'key: service, code: 404',
     'https://example.com/api/v4/projects?page=2',
     'commit 4f9a1c2 deployed to checkout.prod.example.com',
+    'settings.token: expected a secret reference (env:NAME or file:PATH), got a literal',
+    'The bearer token is sent only to the configured origin.',
+    'auth.password: expected a string',
+    'Authorization: expected a header value',
+    'the token: missing',
+    'connect ECONNREFUSED token-service.internal',
+    'credential_over_plain_http: the credential is sent over http',
+    'https://token.example.com:8443/v1?page=2',
+    'fetched {"sig":"MEUCIQDx","keyid":"ab12"}',
   ])('leaves prose alone: %s', (text) => {
+    expect(createRedactor().redactText(text)).toBe(text);
+  });
+});
+
+describe('createRedactor: signed evidence passes through unchanged', () => {
+  it('leaves a DSSE envelope verifiable: its base64 payload and public signature stay', () => {
+    const envelope = {
+      payloadType: 'application/vnd.in-toto+json',
+      payload: Buffer.from('{"_type":"https://in-toto.io/Statement/v1","subject":[]}').toString(
+        'base64',
+      ),
+      signatures: [
+        {
+          keyid: '3f1c8a9e0b7d4c2a6e5f1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e',
+          sig: 'MEUCIQDx3vW5kq0Zy2mH7pB9n1LrT4sE8aUcF6jG0hK2oP3qRwIgYtXv5bN7mA1sD9fL3kJ6hG4dS2aQ8wE0rT6yU1iO5pA=',
+        },
+      ],
+    };
+    const text = `${JSON.stringify(envelope, null, 2)}\n`;
     expect(createRedactor().redactText(text)).toBe(text);
   });
 });
@@ -116,7 +181,7 @@ describe('createRedactor.redactUrl', () => {
     [
       'a percent-encoded parameter name',
       'https://api.example.com/v1?access%5Ftoken=abc&page=2',
-      `https://api.example.com/v1?access_token=${REDACTED}&page=2`,
+      `https://api.example.com/v1?access%5Ftoken=${REDACTED}&page=2`,
     ],
     [
       'token-like query parameters, case insensitive',
@@ -125,8 +190,8 @@ describe('createRedactor.redactUrl', () => {
     ],
     [
       'repeated parameters',
-      'https://api.example.com/?key=a&key=b',
-      `https://api.example.com/?key=${REDACTED}&key=${REDACTED}`,
+      'https://api.example.com/?token=a&token=b',
+      `https://api.example.com/?token=${REDACTED}&token=${REDACTED}`,
     ],
     [
       'a URL with nothing to mask',

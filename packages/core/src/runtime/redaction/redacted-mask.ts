@@ -1,0 +1,2 @@
+/** The text every masked value is replaced with. */
+export const REDACTED = '[REDACTED]';
