@@ -44,17 +44,25 @@ export function renderConnectorMatrix(definitions: readonly AnyConnectorV1[]): s
     '| connector | package | category | maturity | credential | minimum scope | avoid | facts |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
-  for (const { metadata } of definitions) {
-    const facts = metadata.facts
-      .map((fact) => `\`${fact.name}\` (${escapeCell(fact.defaultThreshold)})`)
-      .join(', ');
+  for (const { metadata, factsFor } of definitions) {
+    const facts = [
+      ...metadata.facts.map((fact) => `\`${fact.name}\` (${escapeCell(fact.defaultThreshold)})`),
+      ...(factsFor === undefined ? [] : ['and the facts its settings define']),
+    ].join(', ');
     lines.push(
       `| ${escapeCell(metadata.displayName)} | \`${metadata.package?.name ?? metadata.id}\` | ${metadata.category} | ${metadata.maturity} | ${metadata.credential} | ${escapeCell(metadata.scope.minimum)} | ${escapeCell(metadata.scope.avoid)} | ${facts} |`,
     );
   }
   lines.push('');
-  for (const { metadata } of definitions) {
+  for (const { metadata, factsFor } of definitions) {
     lines.push(`## ${metadata.displayName} (\`${metadata.id}\`)`, '');
+    if (factsFor !== undefined) {
+      // The static catalog is what every configuration has; the rest comes from settings.
+      lines.push(
+        'Its catalog depends on its settings: besides the facts below, which every configuration has, it has the facts its settings define (`factsFor`).',
+        '',
+      );
+    }
     lines.push('| fact | unit | default threshold | when empty | operator action |');
     lines.push('| --- | --- | --- | --- | --- |');
     for (const fact of metadata.facts) {

@@ -49,6 +49,7 @@ export type {
 export { detectConnectors } from './engine/detect-connectors';
 export type { EvidenceTarget } from './engine/evidence-target';
 export { defineTarget } from './engine/evidence-target';
+export { factCatalogOf } from './engine/fact-catalog-of';
 export { formatMeasurement } from './engine/format-measurement';
 export type { IngestEvidenceOptions } from './engine/ingest-evidence';
 export { ingestEvidence } from './engine/ingest-evidence';
@@ -74,6 +75,7 @@ export type {
 } from './errors/destination-refused-error';
 export { DestinationRefusedError } from './errors/destination-refused-error';
 export { EvidencekitError, hasMarker } from './errors/evidencekit-error';
+export { InvalidFactCatalogError } from './errors/invalid-fact-catalog-error';
 export type { ResponseIssue } from './errors/invalid-response-error';
 export { InvalidResponseError } from './errors/invalid-response-error';
 export type { PaginationLoopKind } from './errors/pagination-loop-error';
@@ -115,7 +117,7 @@ export type { BoundedJsonResult, JsonTextLimits } from './json/parse-bounded-jso
 export { parseBoundedJson } from './json/parse-bounded-json';
 export type { JsonScanResult } from './json/scan-json-syntax';
 export { scanJsonSyntax, textPositionOf } from './json/scan-json-syntax';
-
+export type { MeasurementLimitsWithMillisecondNames } from './measurement/deprecated-limit-names';
 // Repeated measurement (Argo Rollouts-compatible limits)
 export type {
   EvaluateMeasurementsOptions,
@@ -123,7 +125,6 @@ export type {
   MeasurementCounts,
   MeasurementResult,
 } from './measurement/evaluate-measurements';
-export type { MeasurementLimitsWithMillisecondNames } from './measurement/deprecated-limit-names';
 export {
   ERROR_RETRY_INTERVAL_MILLISECONDS,
   ERROR_RETRY_INTERVAL_MS,

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { type ConformanceReport, checkConnectorConformance } from '../src/index';
 import {
   configureBroken,
+  dropsStaticFactConnector,
   leakySecretConnector,
   looseSettingsConnector,
   passesOnEmptyConnector,
   retriesOnItsOwnConnector,
   swallowsErrorsConnector,
+  throwingCatalogConnector,
 } from './support/broken-status-page-connectors';
 import { statusPageConformance } from './support/status-page-conformance';
 
@@ -38,6 +40,16 @@ describe('the conformance suite catches broken connectors', () => {
       broken: 'silently drops unknown settings and selector keys',
       connector: looseSettingsConnector,
       mustFail: ['settings:strict', 'selector:strict'],
+    },
+    {
+      broken: 'builds a settings catalog without a static fact',
+      connector: dropsStaticFactConnector,
+      mustFail: ['catalog:settings-dependent'],
+    },
+    {
+      broken: 'has a settings catalog that throws',
+      connector: throwingCatalogConnector,
+      mustFail: ['catalog:settings-dependent', 'happy-path:valid-evidence'],
     },
     {
       broken: 'swallows errors into passed',

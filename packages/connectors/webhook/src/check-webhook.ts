@@ -1,9 +1,4 @@
-import type {
-  CheckFindingV1,
-  CheckOptionsV1,
-  CheckResultV1,
-  HostResolver,
-} from '@evidencekit/core';
+import type { CheckFindingV1, CheckOptionsV1, CheckResultV1 } from '@evidencekit/core';
 import { pullHealthEndpoint } from './collect-endpoint-health';
 import type { WebhookConfig } from './webhook-settings';
 
@@ -15,9 +10,7 @@ const MINIMUM_SECRET_LENGTH = 32;
  * configured) passes the SSRF guard and answers. Errors it cannot describe (a missing secret,
  * a refused destination, a 401, a 429) propagate and the engine reports them as findings.
  */
-export async function checkWebhook(
-  options: CheckOptionsV1<WebhookConfig> & { resolveHost?: HostResolver },
-): Promise<CheckResultV1> {
+export async function checkWebhook(options: CheckOptionsV1<WebhookConfig>): Promise<CheckResultV1> {
   const { config, runtime } = options;
   const findings: CheckFindingV1[] = [];
   if (config.secret === undefined) {
@@ -47,10 +40,7 @@ export async function checkWebhook(
   }
   const { health } = config;
   if (health !== undefined) {
-    const response = await pullHealthEndpoint(health, {
-      runtime,
-      ...(options.resolveHost === undefined ? {} : { resolveHost: options.resolveHost }),
-    });
+    const response = await pullHealthEndpoint(health, { runtime });
     findings.push({
       status: 'ok',
       code: 'health_reachable',

@@ -3,7 +3,6 @@ import {
   ConfigurationError,
   type ConnectorRuntime,
   DestinationRefusedError,
-  type HostResolver,
   type HttpResponse,
 } from '@evidencekit/core';
 import { healthBodySchema } from './api/health-body-schema';
@@ -16,8 +15,6 @@ import type { WebhookConfig, WebhookHealthConfig } from './webhook-settings';
 export interface EndpointHealthOptions {
   config: WebhookConfig;
   runtime: ConnectorRuntime;
-  /** Resolves the endpoint's hostname for the destination policy. Default: the system's. */
-  resolveHost?: HostResolver;
 }
 
 /**
@@ -26,7 +23,8 @@ export interface EndpointHealthOptions {
  *
  * The guard is the runtime's destination policy: it vets the URL's scheme and every address
  * its host resolves to before each request and each redirect, and pins every new connection
- * to a vetted address, so DNS rebinding cannot swap it. Redirects stay on the vetted origin
+ * to a vetted address, so DNS rebinding cannot swap it. Hostnames are resolved by the
+ * runtime's resolver (`createRuntime({ resolveHost })`, the system's by default). Redirects stay on the vetted origin
  * (cross-origin ones are refused). Error answers (4xx, 5xx after the runtime's retries)
  * propagate as the runtime's typed errors, so the facts are `unavailable` with that reason,
  * never passed.
@@ -98,7 +96,6 @@ export async function pullHealthEndpoint(
     destinationPolicy: {
       allowAddressClasses: health.allowAddressClasses,
       allowInsecureHttp: health.allowInsecureHttp,
-      ...(options.resolveHost === undefined ? {} : { resolveHost: options.resolveHost }),
     },
     ...(health.token === undefined ? {} : { auth: { type: 'bearer', token: health.token } }),
     // A health answer must be current: never served from or revalidated against a cache.

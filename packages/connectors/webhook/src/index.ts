@@ -7,5 +7,11 @@ export { signWebhookPayload } from './sign-webhook-payload';
 export { VERSION } from './version';
 export type { WebhookConnector } from './webhook-connector';
 export { webhookConnector } from './webhook-connector';
-export type { WebhookSelector } from './webhook-selector';
-export type { WebhookSettings } from './webhook-settings';
+export type {
+  ParsedWebhookSelector,
+  WebhookSelector,
+  WebhookSelectorValue,
+} from './webhook-selector';
+export { webhookSelectorSchema } from './webhook-selector';
+export type { WebhookConfig, WebhookSettings } from './webhook-settings';
+export { webhookSettingsSchema } from './webhook-settings';

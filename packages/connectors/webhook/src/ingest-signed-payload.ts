@@ -17,13 +17,13 @@ import { WebhookSignatureError } from './webhook-signature-error';
  * holds exactly the mapped facts: all `unavailable: auth` when the signature or timestamp does
  * not verify, all `unavailable: invalid_response` when the envelope or body cannot be read.
  *
- * @param catalog - The fact names this connector instance declares.
- * @throws ConfigurationError when no secret or no fact mapping is configured, or when the
- *   mapping has facts the catalog lacks (a connector not built by `createWebhook(settings)`).
+ * The mapped facts are in the connector's catalog because its `factsFor` builds the catalog
+ * from the same `settings.facts`.
+ *
+ * @throws ConfigurationError when no secret or no fact mapping is configured.
  */
 export async function ingestSignedPayload(
   options: IngestOptionsV1<WebhookConfig>,
-  catalog: ReadonlySet<string>,
 ): Promise<CollectResultV1> {
   const { config, runtime } = options;
   const mappings = Object.entries(config.facts);
@@ -41,17 +41,6 @@ export async function ingestSignedPayload(
   if (mappings.length === 0) {
     throw new ConfigurationError({
       issues: [{ path: 'settings.facts', expected: 'at least one fact mapped from the payload' }],
-    });
-  }
-  const uncatalogued = mappings.map(([name]) => name).filter((name) => !catalog.has(name));
-  if (uncatalogued.length > 0) {
-    throw new ConfigurationError({
-      issues: [
-        {
-          path: 'settings.facts',
-          expected: `facts in this connector's catalog; build the connector with createWebhook(settings) so that ${uncatalogued.join(', ')} ${uncatalogued.length === 1 ? 'is' : 'are'} in it`,
-        },
-      ],
     });
   }
   const allMapped = (reason: UnavailableReasonCode, message: string): CollectResultV1 => ({

@@ -29,8 +29,8 @@ export const HEALTH_FACTS = [
 export const HEALTH_FACT_NAMES: readonly string[] = HEALTH_FACTS.map((fact) => fact.name);
 
 /**
- * The catalog of one webhook configuration: the facts its payload mapping defines (host-defined,
- * from `settings.facts`), then the health facts.
+ * The catalog of one webhook configuration (the connector's `factsFor`): the facts its payload
+ * mapping defines (host-defined, from `settings.facts`), then the health facts.
  */
 export function webhookFactCatalog(
   facts: Readonly<Record<string, WebhookFactMapping>>,

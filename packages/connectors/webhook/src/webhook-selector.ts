@@ -55,7 +55,10 @@ export const webhookSelectorSchema = z.discriminatedUnion('mode', [
 export type WebhookSelector = z.input<typeof webhookSelectorSchema>;
 
 /** A webhook target selector after validation. */
-export type WebhookSelectorValue = z.output<typeof webhookSelectorSchema>;
+export type ParsedWebhookSelector = z.output<typeof webhookSelectorSchema>;
+
+/** @deprecated Renamed to {@link ParsedWebhookSelector}. */
+export type WebhookSelectorValue = ParsedWebhookSelector;
 
 /** One operator-provided fact, validated. */
 export type ManualFact = z.output<typeof manualFactSchema>;

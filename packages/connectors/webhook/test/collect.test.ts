@@ -36,11 +36,11 @@ const facts: WebhookSettings['facts'] = {
 async function collect(
   settings: WebhookSettings,
   selector: WebhookSelector,
-  runtime = testRuntime(),
+  runtime = testRuntime({}, { resolveHost }),
 ): Promise<EvidenceRecord> {
   const records = await Array.fromAsync(
     collectEvidence({
-      targets: [{ connector: createWebhook(settings, { resolveHost }), scope, selector }],
+      targets: [{ connector: createWebhook(settings), scope, selector }],
       now: () => NOW,
       runtime,
     }),
@@ -195,7 +195,11 @@ describe('health pull', () => {
         },
       }),
     );
-    const record = await collect({ health }, { mode: 'health' }, testRuntime({}, clock));
+    const record = await collect(
+      { health },
+      { mode: 'health' },
+      testRuntime({}, { clock, resolveHost }),
+    );
     expect(clock.waits).toContain(2000);
     const byFact = byName(record);
     expect(byFact.get('endpoint_status')).toMatchObject({
@@ -331,6 +335,31 @@ describe('health pull', () => {
     expect(byName(refused).get('endpoint_status')?.reason?.code).toBe('config');
   });
 
+  // The deprecated option still reaches the destination policy (vetting and pinning), so a
+  // host that has not moved to createRuntime({ resolveHost }) keeps its guard.
+  it('resolves through createWebhook(settings, { resolveHost }) while it is deprecated', async () => {
+    const records = await Array.fromAsync(
+      collectEvidence({
+        targets: [
+          {
+            connector: createWebhook(
+              { health: { url: 'https://internal.acme.example/health' } },
+              { resolveHost },
+            ),
+            scope,
+            selector: { mode: 'health' },
+          },
+        ],
+        now: () => NOW,
+        runtime: testRuntime(),
+      }),
+    );
+    expect(records[0]?.facts[0]?.reason).toMatchObject({
+      code: 'config',
+      message: expect.stringContaining('10.20.0.4'),
+    });
+  });
+
   it('asks for settings.health when a health target has none', async () => {
     const record = await collect({ facts }, { mode: 'health' });
     expect(record.facts[0]?.reason?.message).toContain('settings.health');
@@ -339,8 +368,8 @@ describe('health pull', () => {
 
 describe('checkConnector', () => {
   const check = (settings: WebhookSettings) =>
-    checkConnector(createWebhook(settings, { resolveHost }), {
-      runtime: testRuntime(),
+    checkConnector(createWebhook(settings), {
+      runtime: testRuntime({}, { resolveHost }),
       now: () => NOW,
     });
 

@@ -1,19 +1,17 @@
 import { defineConformanceOptions } from '@evidencekit/testing';
 import { createWebhook, type WebhookConnector } from '../src/index';
 import { ietfHealthPass } from './fixtures/health-bodies';
-import { resolverFrom } from './support';
 
-const baseUrl = 'https://status.acme.example';
-// The health pull's destination policy resolves the host with this; the suite's mock server
-// answers for the address.
-const resolveHost = resolverFrom({ 'status.acme.example': ['93.184.215.14'] });
+// A public IP literal: the health pull's destination policy vets it without DNS, so the suite's
+// own runtime needs no resolver (the tests of named hosts give the runtime one).
+const baseUrl = 'https://93.184.215.14';
 
 // The suite drives `collectEvidence` and `checkConnector`, so it covers the health pull (the one
 // part of this connector that calls a provider); ingestion and manual evidence have their own tests.
 /** The shared conformance suite's configuration for this connector (also used by the bench's fault matrix). */
 export const conformanceOptions = defineConformanceOptions<WebhookConnector>({
   name: 'webhook',
-  createConnector: (settings) => createWebhook(settings, { resolveHost }),
+  createConnector: createWebhook,
   settings: (secretReference) => ({
     secret: secretReference,
     facts: {

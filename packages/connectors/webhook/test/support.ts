@@ -24,10 +24,13 @@ export const scope: EvidenceScope = {
 export const NOW = new Date('2026-05-03T09:30:00Z');
 export const NOW_SECONDS = Math.floor(NOW.getTime() / 1000);
 
-/** A runtime whose secrets come from a fixed environment, with no real waiting. */
+/**
+ * A runtime whose secrets come from a fixed environment, with no real waiting; `resolveHost`
+ * answers the destination policy's DNS lookups (the health pull's SSRF guard).
+ */
 export function testRuntime(
   environment: Record<string, string> = {},
-  clock: Clock = createVirtualClock({ maxWaitMs: 10_000 }),
+  options: { clock?: Clock; resolveHost?: HostResolver } = {},
 ): Runtime {
   const redactor = createRedactor();
   return createRuntime({
@@ -37,7 +40,8 @@ export function testRuntime(
       environment: { WEBHOOK_SECRET: SIGNING_SECRET, HEALTH_TOKEN, ...environment },
     }),
     cacheStore: false,
-    clock,
+    clock: options.clock ?? createVirtualClock({ maxWaitMs: 10_000 }),
+    ...(options.resolveHost === undefined ? {} : { resolveHost: options.resolveHost }),
     retry: { maxRetries: 1, baseDelayMs: 10, random: () => 0.5 },
   });
 }

@@ -32,7 +32,12 @@ export type SelectorInputOf<Connector> =
   >
     ? SelectorInput
     : never;
-/** The names of the facts in a connector's catalog. */
+/**
+ * The names of the facts in a connector's catalog. For a static catalog, the union of its
+ * names. For a connector whose catalog depends on its settings (`factsFor`), `string`: its
+ * names are known only once settings are validated, so the type cannot promise any of them;
+ * read them at run time with `factCatalogOf(configured)`.
+ */
 export type FactNameOf<Connector> =
   Connector extends ConnectorV1<infer _Config, infer _Selector, infer FactName> ? FactName : never;
 

@@ -19,6 +19,11 @@ import { evaluateObservation, unavailableFact } from './evaluate-observation';
 
 interface RecordContext {
   connector: AnyConnectorV1;
+  /**
+   * The catalog the record is judged by: the configured connector's (`factCatalogOf`), or its
+   * static `metadata.facts` when the collection failed before that catalog was known.
+   */
+  catalog: readonly FactDefinitionV1[];
   scope: EvidenceScope;
   thresholds: Readonly<Record<string, string | undefined>> | undefined;
   maxAgeSeconds: number | undefined;
@@ -32,7 +37,7 @@ export function buildEvidenceRecord(
   result: z.output<typeof collectResultSchema>,
 ): EvidenceRecord {
   const catalog = new Map<string, FactDefinitionV1>(
-    context.connector.metadata.facts.map((definition) => [definition.name, definition]),
+    context.catalog.map((definition) => [definition.name, definition]),
   );
   const warnings: EvidenceWarning[] = [...(result.warnings ?? [])];
   // Facts by name in first-reported order; a name reported again keeps the worse of the two,
@@ -93,7 +98,7 @@ export function buildFailedRecord(
   context: RecordContext,
   failure: CollectionFailure,
 ): EvidenceRecord {
-  const facts = context.connector.metadata.facts.map((definition) =>
+  const facts = context.catalog.map((definition) =>
     unavailableFact(
       {
         ...definition,

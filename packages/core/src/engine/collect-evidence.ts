@@ -2,6 +2,7 @@ import { assertSupportedConnector } from '../contract/supported-specification-ve
 import type { AnyConnectorV1 } from '../contract/v1/connector-v1';
 import type { EvidenceRecord } from '../evidence/evidence-schema';
 import type { EvidenceTarget } from './evidence-target';
+import type { CatalogCache } from './fact-catalog-of';
 import { parseSelector, produceRecord } from './produce-record';
 import { type RuntimeOption, resolveRuntime } from './resolve-runtime';
 import type { SettingsCache } from './validate-settings';
@@ -64,6 +65,7 @@ export async function* collectEvidence(
   const total = Array.isArray(options.targets) ? options.targets.length : undefined;
   const iterator = toAsyncIterator(options.targets);
   const settingsCache: SettingsCache = new WeakMap();
+  const catalogCache: CatalogCache = new WeakMap();
 
   const buffer: EvidenceRecord[] = [];
   let running = 0;
@@ -91,6 +93,7 @@ export async function* collectEvidence(
       timeoutMs,
       signal: options.signal,
       settingsCache,
+      catalogCache,
       what: `${connector.metadata.id} collection`,
       call: async ({ config, signal, runtime }) => {
         const selector = parseSelector(connector, target.selector);

@@ -11,6 +11,7 @@ import { collectResultSchema } from './collect-result-schema';
 import { describeInvalidResult } from './describe-invalid-result';
 import { describeNonJson } from './describe-non-json';
 import { errorToReason } from './error-to-reason';
+import { type CatalogCache, resolveFactCatalog } from './fact-catalog-of';
 import { runConnectorCall } from './run-connector-call';
 import { type SettingsCache, validateSettings } from './validate-settings';
 
@@ -25,6 +26,7 @@ export interface ProduceRecordOptions {
   timeoutMs: number;
   signal: AbortSignal | undefined;
   settingsCache?: SettingsCache;
+  catalogCache?: CatalogCache;
   /** What the call is, for deadline messages, e.g. "prometheus collection". */
   what: string;
   /** Calls the connector method with validated settings; may throw. */
@@ -43,6 +45,9 @@ export async function produceRecord(options: ProduceRecordOptions): Promise<Evid
   const connector: AnyConnectorV1 = options.configured.connector;
   const context = {
     connector,
+    // Until the configured catalog is known (settings valid, `factsFor` sound), a failed
+    // record lists the static catalog.
+    catalog: connector.metadata.facts,
     scope: options.scope,
     thresholds: options.thresholds,
     // An invalid override fails the target below; its record keeps the connector's default age.
@@ -56,9 +61,14 @@ export async function produceRecord(options: ProduceRecordOptions): Promise<Evid
         issues: [{ path: 'maxAgeSeconds', expected: 'a positive whole number of seconds' }],
       });
     }
-    const unknownOverrides = checkThresholdOverrides(connector, options.thresholds);
-    if (unknownOverrides.length > 0) throw new ConfigurationError({ issues: unknownOverrides });
     const config = validateSettings(options.configured, options.settingsCache);
+    context.catalog = resolveFactCatalog(options.configured, config, options.catalogCache);
+    const unknownOverrides = checkThresholdOverrides(
+      connector.metadata.id,
+      context.catalog,
+      options.thresholds,
+    );
+    if (unknownOverrides.length > 0) throw new ConfigurationError({ issues: unknownOverrides });
     const result = await runConnectorCall(
       (signal) =>
         options.call({ config, signal, runtime: bindRuntime(options.host, connector, signal) }),

@@ -1,8 +1,11 @@
 import { assertSupportedConnector } from '../contract/supported-specification-versions';
+import type { FactDefinitionV1 } from '../contract/v1/connector-metadata-v1';
 import { ConfigurationError, type ConfigurationIssue } from '../errors/configuration-error';
+import { InvalidFactCatalogError } from '../errors/invalid-fact-catalog-error';
 import { findSecretReferences } from '../schema-introspection/find-secret-references';
 import { checkThresholdOverrides } from './check-threshold-overrides';
 import type { EvidenceTarget } from './evidence-target';
+import { resolveFactCatalog } from './fact-catalog-of';
 import { parseSelector } from './produce-record';
 import { type RuntimeOption, resolveRuntime } from './resolve-runtime';
 import { validateSettings } from './validate-settings';
@@ -18,7 +21,8 @@ export interface ValidateTargetConfigurationOptions {
 /**
  * Checks everything about a target that configuration decides, before any provider is asked:
  * the connector's settings and the target's selector (unknown keys named with the closest
- * known one), threshold overrides (unknown facts, texts that do not parse), `maxAgeSeconds`,
+ * known one), the fact catalog those settings give (`factCatalogOf`), threshold overrides
+ * (facts that catalog lacks, texts that do not parse), `maxAgeSeconds`,
  * and that every secret reference in the settings resolves. A host that calls it before
  * collecting can report a misconfiguration as such (the CLI exits 78) instead of as evidence
  * that is merely unavailable. Resolved secrets are registered with the runtime's redactor.
@@ -49,16 +53,31 @@ export async function validateTargetConfiguration(
     }
   };
   let settingsValid = false;
+  // A static catalog is known whatever the settings; a settings-dependent one only from valid
+  // settings. Undefined while unknown: override names are then not judged (invalid settings are
+  // reported below; a catalog that cannot be built is an issue of its own).
+  let catalog: readonly FactDefinitionV1[] | undefined =
+    connector.factsFor === undefined ? connector.metadata.facts : undefined;
   collect(() => {
-    validateSettings(target.connector);
+    const config = validateSettings(target.connector);
     settingsValid = true;
+    try {
+      catalog = resolveFactCatalog(target.connector, config);
+    } catch (error) {
+      if (!InvalidFactCatalogError.isInstance(error)) throw error;
+      issues.push({
+        path: 'connector',
+        expected: `a connector whose fact catalog can be built from these settings; ${error.message}`,
+      });
+    }
   });
   collect(() => {
     parseSelector(connector, target.selector);
   });
   issues.push(
     ...checkThresholdOverrides(
-      connector,
+      connector.metadata.id,
+      catalog,
       target.thresholds as Readonly<Record<string, string | undefined>> | undefined,
       { parse: true },
     ),

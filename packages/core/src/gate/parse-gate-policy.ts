@@ -8,6 +8,9 @@ export interface ParseGatePolicyOptions {
   /**
    * The connectors the policy is for (definitions or configured connectors). When given, an
    * entry naming a connector or fact none of them has is refused, with the closest known name.
+   * A configured connector is judged by its catalog for its settings (`factCatalogOf`), so a
+   * connector whose facts come from settings (the webhook's mapped facts) needs the configured
+   * connector here, not its definition.
    */
   connectors?: Iterable<ConnectorCatalogSource>;
 }

@@ -6,7 +6,8 @@ import {
   createRuntimeEventEmitter,
   type RuntimeEventEmitter,
 } from './events/runtime-event-emitter';
-import { createHttpClient } from './http/http-client';
+import type { HostResolver } from './http/host-resolver';
+import { createHttpClient, type HttpClientOptions } from './http/http-client';
 import { OriginDispatchers, type OriginPoolOptions } from './http/origin-dispatchers';
 import { formatUserAgent } from './http/user-agent';
 import { type Logger, silentLogger } from './logger';
@@ -49,6 +50,13 @@ export interface RuntimeOptions {
   events?: RuntimeEventEmitter;
   /** Time source for retries, rate-limit waits and timeouts (tests inject a fake). */
   clock?: Clock;
+  /**
+   * Resolves hostnames for every client with a `destinationPolicy` that names no resolver of
+   * its own (a webhook health pull): the URL is vetted with it, and each new connection is
+   * pinned to an address it returned. Default: the operating system's (`systemHostResolver`).
+   * Hosts with their own DNS, and tests, pass one.
+   */
+  resolveHost?: HostResolver;
 }
 
 /** What one engine call binds the runtime to. */
@@ -133,7 +141,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         redactor,
         signal: binding.signal,
         http: (clientOptions) =>
-          createHttpClient(clientOptions, {
+          createHttpClient(withHostResolver(clientOptions, options.resolveHost), {
             dispatchers,
             rateLimiter,
             cache,
@@ -152,4 +160,16 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     close: () => dispatchers.close(),
   };
+}
+
+/** A client's options with the runtime's resolver in its destination policy, unless it has one. */
+function withHostResolver(
+  clientOptions: HttpClientOptions,
+  resolveHost: HostResolver | undefined,
+): HttpClientOptions {
+  const policy = clientOptions.destinationPolicy;
+  if (resolveHost === undefined || policy === undefined || policy.resolveHost !== undefined) {
+    return clientOptions;
+  }
+  return { ...clientOptions, destinationPolicy: { ...policy, resolveHost } };
 }

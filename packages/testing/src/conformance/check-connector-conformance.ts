@@ -1,4 +1,9 @@
-import { type EvidenceRecord, evidenceRecordSchema } from '@evidencekit/core';
+import {
+  type EvidenceRecord,
+  evidenceRecordSchema,
+  type FactDefinitionV1,
+  factCatalogOf,
+} from '@evidencekit/core';
 import { type AnyHandler, HttpResponse, http, matchRequestUrl } from 'msw';
 import type { FaultScenario } from '../faults/fault-scenario';
 import { FAULT_SCENARIOS } from '../faults/fault-scenarios';
@@ -52,6 +57,9 @@ export async function checkConnectorConformance(
     const harness = new ConformanceHarness(options, server, canary.reference);
     const { connector } = harness;
     checks.push(...checkMetadata(connector));
+    const { catalog, check: catalogCheck } = configuredCatalog(harness);
+    if (catalogCheck !== undefined) checks.push(catalogCheck);
+    const catalogNames = catalog.map((fact) => fact.name);
     checks.push(
       ...checkStrictConfiguration(connector, harness.configured.settings, options.target.selector),
     );
@@ -94,18 +102,16 @@ export async function checkConnectorConformance(
         if (run.result !== undefined) {
           problems.push(
             ...evaluateFaultOutcome({
-              connector,
+              catalog,
               record: run.result,
               expected: scenario.expected,
-              facts: primary.facts ?? connector.metadata.facts.map((fact) => fact.name),
+              facts: primary.facts ?? catalogNames,
               happy: happy.result,
             }),
           );
         }
         add(name, problems, `${scenario.description}: ${describeExpectation(scenario)}`);
-        const routeFacts = new Set(
-          primary.facts ?? connector.metadata.facts.map((fact) => fact.name),
-        );
+        const routeFacts = new Set(primary.facts ?? catalogNames);
         faultOutcomes.push({
           scenario: scenario.id,
           route: primary.route,
@@ -267,6 +273,51 @@ export async function checkConnectorConformance(
     checks,
     faultOutcomes,
     passed: checks.every((check) => check.status !== 'failed'),
+  };
+}
+
+/**
+ * The catalog of the configured connector under test (`factCatalogOf`): for a connector whose
+ * catalog depends on its settings, `factsFor` of the suite's settings, which must build and
+ * must keep every static fact (hosts and docs show `metadata.facts` as what every configuration
+ * has). Falls back to the static catalog, with a failed check, when it does not.
+ */
+function configuredCatalog(harness: ConformanceHarness): {
+  catalog: readonly FactDefinitionV1[];
+  check?: ConformanceCheckResult;
+} {
+  const { connector } = harness;
+  if (connector.factsFor === undefined) return { catalog: connector.metadata.facts };
+  const name = 'catalog:settings-dependent';
+  let catalog: readonly FactDefinitionV1[];
+  try {
+    catalog = factCatalogOf(harness.configured);
+  } catch (error) {
+    return {
+      catalog: connector.metadata.facts,
+      check: {
+        name,
+        status: 'failed',
+        message: `factsFor of the conformance settings: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    };
+  }
+  const names = new Set(catalog.map((fact) => fact.name));
+  const dropped = connector.metadata.facts.filter((fact) => !names.has(fact.name));
+  return {
+    catalog,
+    check:
+      dropped.length === 0
+        ? {
+            name,
+            status: 'passed',
+            message: `factsFor builds a valid catalog of ${catalog.length} fact(s) that keeps the static ones`,
+          }
+        : {
+            name,
+            status: 'failed',
+            message: `factsFor drops static fact(s) ${dropped.map((fact) => fact.name).join(', ')}; metadata.facts must be facts every configuration has`,
+          },
   };
 }
 

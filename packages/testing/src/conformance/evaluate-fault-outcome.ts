@@ -1,12 +1,17 @@
-import { type AnyConnectorV1, type EvidenceRecord, evidenceRecordSchema } from '@evidencekit/core';
+import {
+  type EvidenceRecord,
+  evidenceRecordSchema,
+  type FactDefinitionV1,
+} from '@evidencekit/core';
 import type { FaultExpectation } from '../faults/fault-scenario';
 
 /**
  * Compares a record with what a fault scenario must lead to; returns the problems (empty when
- * it conforms). `happy` is the happy-path record, for `recovered`.
+ * it conforms). `happy` is the happy-path record, for `recovered`; `catalog` is the configured
+ * connector's (`factCatalogOf`), whose `whenEmpty` rules an empty result follows.
  */
 export function evaluateFaultOutcome(options: {
-  connector: AnyConnectorV1;
+  catalog: readonly FactDefinitionV1[];
   record: EvidenceRecord;
   expected: FaultExpectation;
   facts: readonly string[];
@@ -54,9 +59,7 @@ export function evaluateFaultOutcome(options: {
       }
       continue;
     }
-    const rule = options.connector.metadata.facts.find(
-      (definition) => definition.name === name,
-    )?.whenEmpty;
+    const rule = options.catalog.find((definition) => definition.name === name)?.whenEmpty;
     if (rule === undefined || rule.status === 'unavailable') {
       if (fact?.status !== 'unavailable' || fact.reason?.code !== 'no_data') {
         problems.push(

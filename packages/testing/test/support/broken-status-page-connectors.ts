@@ -104,3 +104,19 @@ export const looseSettingsConnector = defineConnector({
     return collectStatusPage(runtime, config, selector.page);
   },
 });
+
+/** Its settings-dependent catalog leaves out a fact of its static catalog. */
+export const dropsStaticFactConnector = defineConnector({
+  ...base,
+  factsFor: () => statusPageMetadata.facts.filter((fact) => fact.name !== 'page_indicator'),
+  doCollect: ({ runtime, config, selector }) => collectStatusPage(runtime, config, selector.page),
+});
+
+/** Its settings-dependent catalog throws. */
+export const throwingCatalogConnector = defineConnector({
+  ...base,
+  factsFor: () => {
+    throw new Error('no catalog for these settings');
+  },
+  doCollect: ({ runtime, config, selector }) => collectStatusPage(runtime, config, selector.page),
+});

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { EvidenceScope, EvidenceWarning, JsonValue } from '../../evidence/evidence-schema';
 import type { ConnectorRuntime } from '../../runtime/connector-runtime';
-import type { ConnectorMetadataV1 } from './connector-metadata-v1';
+import type { ConnectorMetadataV1, FactDefinitionV1 } from './connector-metadata-v1';
 import type { FactObservationV1 } from './fact-observation-v1';
 
 /** Options common to every engine-called method. */
@@ -112,6 +112,17 @@ export interface ConnectorV1<
   readonly configSchema: z.ZodType<Config, ConfigInput>;
   /** Validates the connector-specific part of a target (a repository, a namespace, a query). */
   readonly selectorSchema: z.ZodType<Selector, SelectorInput>;
+  /**
+   * The fact catalog for one validated configuration, for a connector whose facts depend on
+   * its settings (the webhook connector's mapped facts). When present, the engine, the gate's
+   * policy check, threshold overrides and the conformance suite use `factsFor(config)` instead
+   * of `metadata.facts`, which stays the static catalog that hosts, UIs and docs show (the
+   * facts every configuration has). Return the whole catalog, static facts included. It must be
+   * pure and cheap: core calls it once per configured connector and run. A catalog that throws,
+   * is empty, repeats a name or has a default threshold that does not parse makes that target's
+   * facts `unavailable: connector_error`.
+   */
+  factsFor?(config: Config): readonly FactDefinitionV1[];
   /** A fast, sanitized connection, auth and least-privilege check. Fails fast on 429. */
   doCheck(options: CheckOptionsV1<Config>): Promise<CheckResultV1>;
   /** Observes the catalog's facts for one target. */

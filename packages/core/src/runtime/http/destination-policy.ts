@@ -31,8 +31,9 @@ export interface DestinationPolicy {
   /** Allows plain `http:` URLs. Default false: `https:` only. */
   allowInsecureHttp?: boolean;
   /**
-   * Resolves hostnames; every address must be allowed. Default: the operating system's
-   * resolver (`systemHostResolver`). Tests and hosts with their own DNS pass one.
+   * Resolves hostnames; every address must be allowed. Default: the runtime's
+   * (`createRuntime({ resolveHost })`), else the operating system's resolver
+   * (`systemHostResolver`). Tests and hosts with their own DNS pass one, usually to the runtime.
    */
   resolveHost?: HostResolver;
 }
