@@ -72,10 +72,27 @@ function catalogForConfig(connector: AnyConnectorV1, config: unknown): readonly 
       cause: error,
     });
   }
-  const problems = describeFactCatalogProblems(catalog);
+  let problems: string[];
+  let copy: readonly FactDefinitionV1[];
+  try {
+    problems = describeFactCatalogProblems(catalog);
+    // A copy: the engine decides with this catalog, whatever the connector does with its own.
+    copy = Object.freeze(
+      problems.length > 0
+        ? []
+        : (catalog as readonly FactDefinitionV1[]).map((definition) =>
+            Object.freeze({ ...definition }),
+          ),
+    );
+  } catch (error) {
+    // A catalog whose getters throw is as broken as one that is not a list.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InvalidFactCatalogError({
+      connectorId,
+      problems: [`reading the catalog threw: ${message}`],
+      cause: error,
+    });
+  }
   if (problems.length > 0) throw new InvalidFactCatalogError({ connectorId, problems });
-  // A copy: the engine decides with this catalog, whatever the connector does with its own.
-  return Object.freeze(
-    (catalog as readonly FactDefinitionV1[]).map((definition) => Object.freeze({ ...definition })),
-  );
+  return copy;
 }

@@ -234,6 +234,17 @@ describe('settings-dependent catalogs (factsFor)', () => {
       /facts\[0\]\.whenEmpty: expected/,
     ],
     [
+      'returns a definition whose fields throw when read',
+      () => [
+        Object.defineProperty({ ...reachable }, 'name', {
+          get() {
+            throw new Error('lazy name failed');
+          },
+        }),
+      ],
+      /reading the catalog threw: lazy name failed/,
+    ],
+    [
       'returns more facts than a catalog may have',
       () => Array.from({ length: 1001 }, (_, index) => ({ ...reachable, name: `fact_${index}` })),
       /1001 facts, more than the 1000/,
