@@ -62,3 +62,36 @@ export function httpCacheKey(options: {
 export function credentialFingerprint(resolvedCredential: string): string {
   return sha256Hex(`credential\n${resolvedCredential}`);
 }
+
+/**
+ * Builds `httpCacheKey`s for one client: the parts every request of the client shares (its
+ * `accept` and other headers, connection settings, body cap) are joined once, and the last
+ * credential's fingerprint is kept, so a request pays for one hash of its URL. Equal inputs
+ * give exactly `httpCacheKey`'s key; a request with headers of its own takes that function.
+ */
+export function createCacheKeyBuilder(client: {
+  accept?: string;
+  varyHeaders: Readonly<Record<string, string>>;
+  connectionFingerprint?: string;
+  maxResponseBytes: number;
+}): (request: { method: string; url: string; credential?: string }) => string {
+  const vary = Object.entries(client.varyHeaders)
+    .map(([name, value]) => `${name.toLowerCase()}: ${value}`)
+    .sort()
+    .join('\n');
+  const connection =
+    client.connectionFingerprint === undefined
+      ? ''
+      : `\nconnection settings ${client.connectionFingerprint}`;
+  const suffix = `\n${client.accept ?? ''}\n${vary}${connection}\nanswer rules  ${client.maxResponseBytes}`;
+  let lastCredential: string | undefined;
+  let lastFingerprint = 'anonymous';
+  return (request) => {
+    if (request.credential !== lastCredential) {
+      lastCredential = request.credential;
+      lastFingerprint =
+        request.credential === undefined ? 'anonymous' : credentialFingerprint(request.credential);
+    }
+    return `evidencekit:http:v1:${request.method}:${sha256Hex(`${request.url}${suffix}`)}:${lastFingerprint}`;
+  };
+}

@@ -1,10 +1,7 @@
+import type { QueryParameters } from '../../contract/v1/http-client-v1';
 import { ConfigurationError } from '../../errors/configuration-error';
 
-/** Query values: repeated keys as arrays; undefined values are left out. */
-export type QueryParameters = Record<
-  string,
-  string | number | boolean | readonly (string | number | boolean)[] | undefined
->;
+export type { QueryParameters };
 
 /**
  * Joins `baseUrl` and `path` (a path relative to the base, or an absolute URL on the same
@@ -79,4 +76,80 @@ export function parseBaseUrl(baseUrl: string): URL {
 
 function baseUrlError(expected: string, received: string): ConfigurationError {
   return new ConfigurationError({ issues: [{ path: 'baseUrl', expected, received }] });
+}
+
+// A relative path that WHATWG URL would keep exactly as written: no scheme, no backslash, no
+// `?`/`#`, no character it would percent-encode, and no `%2e` (an encoded dot segment).
+const VERBATIM_PATH = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%(?!2[eE])[0-9A-Fa-f]{2})*$/;
+const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
+const FORM_ESCAPES = /[!'()~]|%20/g;
+
+/**
+ * The request URL as a string, built without a `URL` object for the usual request: a plain
+ * relative path and simple query values. It is exactly what `buildRequestUrl` serializes
+ * (`buildRequestHref(...) === buildRequestUrl(...)?.href`); anything else returns undefined
+ * and goes through the parser.
+ *
+ * @param basePrefix - The parsed base URL's origin and pathname (`parseBaseUrl`), ending in `/`.
+ */
+export function buildRequestHref(
+  basePrefix: string,
+  path: string,
+  query?: QueryParameters,
+): string | undefined {
+  const relative = path.charCodeAt(0) === 47 ? path.replace(/^\/+/, '') : path;
+  // The first segment with a colon would read as a scheme.
+  const firstSlash = relative.indexOf('/');
+  const firstSegment = firstSlash === -1 ? relative : relative.slice(0, firstSlash);
+  if (firstSegment.includes(':') || !VERBATIM_PATH.test(relative) || DOT_SEGMENT.test(relative)) {
+    return undefined;
+  }
+  if (query === undefined) return `${basePrefix}${relative}`;
+  let search = '';
+  for (const name of Object.keys(query)) {
+    const value = query[name];
+    if (value === undefined) continue;
+    const encodedName = formEncode(name);
+    if (encodedName === undefined) return undefined;
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const encoded = formEncode(String(item));
+        if (encoded === undefined) return undefined;
+        search += `${search === '' ? '' : '&'}${encodedName}=${encoded}`;
+      }
+    } else {
+      const encoded = formEncode(String(value));
+      if (encoded === undefined) return undefined;
+      search += `${search === '' ? '' : '&'}${encodedName}=${encoded}`;
+    }
+  }
+  return search === '' ? `${basePrefix}${relative}` : `${basePrefix}${relative}?${search}`;
+}
+
+/** `application/x-www-form-urlencoded` as URLSearchParams writes it; undefined for a lone surrogate. */
+function formEncode(text: string): string | undefined {
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+  return encoded.replace(FORM_ESCAPES, formEscape);
+}
+
+function formEscape(match: string): string {
+  switch (match) {
+    case '%20':
+      return '+';
+    case '!':
+      return '%21';
+    case "'":
+      return '%27';
+    case '(':
+      return '%28';
+    case ')':
+      return '%29';
+    default:
+      return '%7E';
+  }
 }

@@ -1,16 +1,7 @@
 import { lookup } from 'node:dns/promises';
+import type { HostResolver, ResolvedAddress } from '../../contract/v1/http-client-v1';
 
-/** One address a hostname resolves to. */
-export interface ResolvedAddress {
-  address: string;
-  family: 4 | 6;
-}
-
-/**
- * Resolves a hostname to every address it has. A `DestinationPolicy` takes one so tests (and
- * hosts with their own DNS) can supply the answers; the default is the operating system's.
- */
-export type HostResolver = (hostname: string) => Promise<readonly ResolvedAddress[]>;
+export type { HostResolver, ResolvedAddress };
 
 /**
  * Resolves with `dns.lookup(hostname, { all: true })`: the same resolver (hosts file, search

@@ -1,25 +1,10 @@
+import type { HttpAuth, SecretInput } from '../../contract/v1/http-client-v1';
 import { ConfigurationError } from '../../errors/configuration-error';
 import type { Redactor } from '../redaction/redactor';
-import type { SecretReference, SecretResolver } from '../secrets/secret-resolver';
-import type { SecretValue } from '../secrets/secret-value';
+import type { SecretResolver } from '../secrets/secret-resolver';
+import { SecretValue } from '../secrets/secret-value';
 
-/** A credential: a reference such as `env:GITHUB_TOKEN`, or an already-resolved value. */
-export type SecretInput = SecretReference | SecretValue;
-
-/**
- * How a client authenticates. Secrets are resolved at request time, never stored in the
- * client, and registered with the redactor in every form they are sent in.
- */
-export type HttpAuth =
-  /** `Authorization: Bearer <token>`. */
-  | { type: 'bearer'; token: SecretInput }
-  /** `Authorization: Basic base64(username:password)`. */
-  | { type: 'basic'; username: string; password: SecretInput }
-  /**
-   * Any header, with an optional prefix: `{ name: 'Authorization', prefix: 'Token token=' }`,
-   * `{ name: 'Authorization', prefix: 'GenieKey ' }`, `{ name: 'Api-Token' }`.
-   */
-  | { type: 'header'; name: string; value: SecretInput; prefix?: string };
+export type { HttpAuth, SecretInput };
 
 /** The header that carries a resolved credential. */
 export interface AuthorizationHeader {
@@ -43,7 +28,7 @@ export async function resolveAuthorizationHeader(
 ): Promise<AuthorizationHeader> {
   const resolveOptions = options.signal === undefined ? {} : { signal: options.signal };
   const reveal = async (input: SecretInput, latin1Only: boolean): Promise<string> => {
-    const secret = await options.secrets.resolve(input, resolveOptions);
+    const secret = await options.secrets.resolve(asSecretSource(input), resolveOptions);
     const value = secret.reveal();
     options.redactor.register(value);
     const problem = findUnsendable(value, latin1Only);
@@ -122,4 +107,13 @@ function hex(code: number): string {
 
 function unsendable(path: string, expected: string, received: string): ConfigurationError {
   return new ConfigurationError({ issues: [{ path, expected, received }] });
+}
+
+/**
+ * What the resolver takes: a reference, or a `SecretValue` (a resolved secret from another
+ * copy of core, or the host's own kind, is wrapped so its value still goes through `reveal`).
+ */
+function asSecretSource(input: SecretInput): string | SecretValue {
+  if (typeof input === 'string' || SecretValue.isInstance(input)) return input;
+  return new SecretValue(input.reveal(), input.reference);
 }

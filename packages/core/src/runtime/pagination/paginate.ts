@@ -1,47 +1,13 @@
+import type {
+  PageRequest,
+  PageResponse,
+  PaginationLimits,
+  PaginationStrategy,
+} from '../../contract/v1/http-client-v1';
 import { PaginationLoopError } from '../../errors/pagination-loop-error';
-import type { QueryParameters } from '../http/build-request-url';
 import { nextLinkUrl } from './link-header';
 
-/** One page as the pagination helpers see it. */
-export interface PageResponse<TPage> {
-  data: TPage;
-  headers: Readonly<Record<string, string>>;
-}
-
-/** Where the next page is. */
-export interface PageRequest {
-  path: string;
-  query?: QueryParameters;
-}
-
-/** How a list is paged. */
-export type PaginationStrategy<TPage> =
-  /** Follow the `Link` header's `rel="next"` (GitHub, GitLab keyset, Sentry, ServiceNow). */
-  | { type: 'link' }
-  /** Send the cursor the caller reads from each page as `cursorParameter`. */
-  | {
-      type: 'cursor';
-      cursorParameter: string;
-      nextCursor: (page: PageResponse<TPage>) => string | null | undefined;
-    }
-  /**
-   * Page numbers in `pageParameter` (default `page`, from `firstPage`, default 1). The next
-   * page comes from `hasNextPage` when given, else from `x-next-page`, else `x-total-pages`,
-   * else the list ends at the first page for which `isEmpty` is true.
-   */
-  | {
-      type: 'page';
-      pageParameter?: string;
-      firstPage?: number;
-      hasNextPage?: (page: PageResponse<TPage>, pageNumber: number) => boolean;
-      isEmpty?: (page: PageResponse<TPage>) => boolean;
-    };
-
-/** Guards of a pagination. */
-export interface PaginationLimits {
-  /** Most pages read; more is a `PaginationLoopError` (`page_limit`). Default 50. */
-  maxPages?: number;
-}
+export type { PageRequest, PageResponse, PaginationLimits, PaginationStrategy };
 
 /**
  * Reads pages one after another as an async iterable. Stops at the last page; a next link

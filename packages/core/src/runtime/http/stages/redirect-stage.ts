@@ -1,0 +1,101 @@
+import { ApiCallError } from '../../../errors/api-call-error';
+import { RedirectError, type RedirectFailureKind } from '../../../errors/redirect-error';
+import type { ClientContext } from '../client-context';
+import { targetOf, urlOf } from '../request-target';
+import type { RequestStage } from './request-stage';
+import { REDIRECT_STATUSES } from './transport-stage';
+
+/**
+ * Follows redirects of GET/HEAD within the attempt: at most `maxRedirects`, never in a loop,
+ * to another origin only when it is allowed, and then without the credential. Every attempt
+ * starts again at the request's own URL.
+ */
+export function redirectStage(context: ClientContext): RequestStage {
+  const { redactor } = context.pipeline;
+  return {
+    name: 'redirects',
+    wrap(next) {
+      return async (state) => {
+        state.hop = state.target;
+        state.hopHeaders = state.headers;
+        // Built at the first redirect: most answers have none.
+        let chain: string[] | undefined;
+        let visited: Set<string> | undefined;
+        for (let redirects = 0; ; redirects++) {
+          const response = await next(state);
+          const status = response.status;
+          const location = response.headers.location;
+          if (!REDIRECT_STATUSES.has(status) || location === undefined) return response;
+
+          const current = urlOf(state.hop);
+          const nextUrl = parseLocation(location, current);
+          if (nextUrl === undefined) {
+            // A provider fault, not a connection failure: retrying gets the same header.
+            throw new ApiCallError({
+              message: `${state.method} ${state.redactedUrl}: the provider redirected (${status}) to a Location that is not a URL.`,
+              reason: 'invalid_response',
+              isRetryable: false,
+              url: state.redactedUrl,
+              method: state.method,
+              status,
+            });
+          }
+          chain ??= [state.redactedUrl];
+          visited ??= new Set([state.target.href]);
+          const redirectChain = chain;
+          const fail = (kind: RedirectFailureKind, why: string): never => {
+            throw new RedirectError({
+              kind,
+              chain: [...redirectChain, redactor.redactUrl(nextUrl)],
+              message: `${state.method} ${state.redactedUrl}: ${why}`,
+              url: state.redactedUrl,
+              method: state.method,
+              status,
+            });
+          };
+          if (state.method !== 'GET' && state.method !== 'HEAD') {
+            fail(
+              'not_allowed',
+              `the provider redirected a ${state.method}, which is not followed.`,
+            );
+          }
+          if (visited.has(nextUrl.href)) fail('loop', 'the redirects loop.');
+          if (redirects >= context.maxRedirects) {
+            fail('too_many', `more than ${context.maxRedirects} redirects.`);
+          }
+          if (nextUrl.origin !== state.target.origin) {
+            if (!context.allowedRedirectOrigins.has(nextUrl.origin)) {
+              fail(
+                'cross_origin',
+                `the provider redirected to another origin (${nextUrl.origin}).`,
+              );
+            }
+            // Credentials belong to the provider's origin only.
+            state.hopHeaders = withoutHeader(state.hopHeaders, state.authorizationHeaderName);
+          }
+          visited.add(nextUrl.href);
+          chain.push(redactor.redactUrl(nextUrl));
+          state.hop = targetOf(nextUrl);
+        }
+      };
+    },
+  };
+}
+
+/** A redirect's target, or undefined when the `Location` header does not parse. */
+function parseLocation(location: string, from: URL): URL | undefined {
+  try {
+    return new URL(location, from);
+  } catch {
+    return undefined;
+  }
+}
+
+function withoutHeader(
+  headers: Record<string, string>,
+  name: string | undefined,
+): Record<string, string> {
+  if (name === undefined) return headers;
+  const { [name]: _removed, ...rest } = headers;
+  return rest;
+}

@@ -1,0 +1,292 @@
+import type { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
+import { ApiCallError, type ApiCallFailureReason } from '../../../errors/api-call-error';
+import { ResponseTooLargeError } from '../../../errors/response-too-large-error';
+import { parseRetryAfter } from '../../retry/parse-retry-after';
+import { classifyHttpStatus } from '../classify-http-status';
+import type { ClientContext } from '../client-context';
+import { bodyExcerpt, stringHeaders } from '../parse-response-body';
+import type { RawHttpResponse } from '../raw-http-response';
+import { BodyLimitExceeded, readBodyWithLimit } from '../read-body-with-limit';
+import type { RequestState } from '../request-state';
+import type { SendStep } from './request-stage';
+
+/** Statuses that are redirects when they carry a `Location`. */
+export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+/** Largest error body read: enough for any provider's explanation. */
+export const ERROR_BODY_LIMIT = 64 * 1024;
+
+const FAILURE_REASONS: ReadonlySet<string> = new Set<ApiCallFailureReason>([
+  'auth',
+  'forbidden',
+  'not_found',
+  'rate_limited',
+  'timeout',
+  'transient',
+  'invalid_response',
+  'config',
+  'connector_error',
+]);
+
+/** What one hop read: the status, headers, and the body text or the limit it crossed. */
+interface HopAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | BodyLimitExceeded;
+}
+
+/**
+ * The last step: sends the current hop and reads the answer under the size cap. A redirect
+ * comes back unread (the redirect stage follows it); an answer comes back as text; an error
+ * status becomes an `ApiCallError` here, after the client's `describeError` hook had its say,
+ * so the retry decision sees the provider's meaning.
+ *
+ * Pools the runtime owns (and any dispatcher with `dispatch`) are driven with a handler, as
+ * undici's own `request()` is, without a body stream; a stand-in with only `request()` takes
+ * the stream path.
+ */
+export function createTransport(context: ClientContext): SendStep {
+  const { pipeline } = context;
+  return (state) => {
+    const hop = state.hop;
+    let dispatcher: Dispatcher;
+    try {
+      dispatcher = pipeline.dispatchers.forOrigin(hop.origin, context.connection);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const sent =
+      typeof dispatcher.dispatch === 'function'
+        ? dispatchHop(dispatcher, state)
+        : requestHop(dispatcher, state);
+    return sent.then((answer) => toResponse(answer, state, context));
+  };
+}
+
+/** One hop through `Dispatcher.dispatch`: one handler, one promise, no body stream. */
+function dispatchHop(dispatcher: Dispatcher, state: RequestState): Promise<HopAnswer> {
+  const attempt = state.attempt;
+  const hop = state.hop;
+  return new Promise<HopAnswer>((resolve, reject) => {
+    let controller: Dispatcher.DispatchController | undefined;
+    let settled = false;
+    let status = 0;
+    let headers: Record<string, string> = {};
+    let limit = state.maxBytes;
+    let chunks: Buffer[] = [];
+    let total = 0;
+    const finish = (answer: HopAnswer | undefined, error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      attempt?.onAbort(undefined);
+      if (answer === undefined) reject(error);
+      else resolve(answer);
+    };
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(started) {
+        controller = started;
+        // Aborted while queued in the pool: stop before anything is sent.
+        if (settled) started.abort(abortError(attempt?.reason));
+      },
+      onResponseStart(started, statusCode, rawHeaders) {
+        if (settled || statusCode < 200) return;
+        status = statusCode;
+        headers = normalizeHeaders(rawHeaders as Record<string, string | string[] | undefined>);
+        if (REDIRECT_STATUSES.has(status) && headers.location !== undefined) {
+          // The redirect body is not read; aborting the rest closes this connection.
+          finish({ status, headers, body: '' });
+          started.abort(new Error('redirect body not read'));
+          return;
+        }
+        limit = isAnswer(status, state)
+          ? state.maxBytes
+          : Math.min(state.maxBytes, ERROR_BODY_LIMIT);
+        const announced = Number(headers['content-length']);
+        if (Number.isFinite(announced) && announced > limit) {
+          finish({ status, headers, body: new BodyLimitExceeded(limit, announced) });
+          started.abort(new Error('body over the limit'));
+        }
+      },
+      onResponseData(started, chunk) {
+        if (settled) return;
+        total += chunk.length;
+        if (total > limit) {
+          chunks = [];
+          finish({ status, headers, body: new BodyLimitExceeded(limit) });
+          started.abort(new Error('body over the limit'));
+          return;
+        }
+        chunks.push(chunk);
+      },
+      onResponseEnd() {
+        const body =
+          chunks.length === 1
+            ? (chunks[0] as Buffer).toString('utf8')
+            : Buffer.concat(chunks, total).toString('utf8');
+        finish({ status, headers, body });
+      },
+      onResponseError(_controller, error) {
+        finish(undefined, error);
+      },
+    };
+    attempt?.onAbort((reason) => {
+      finish(undefined, reason);
+      controller?.abort(abortError(reason));
+    });
+    if (settled) return;
+    try {
+      dispatcher.dispatch(
+        {
+          origin: hop.origin,
+          path: hop.path,
+          method: state.method as Dispatcher.HttpMethod,
+          headers: state.hopHeaders,
+          body: state.body ?? null,
+        },
+        handler,
+      );
+    } catch (error) {
+      // An invalid header or method: undici refuses it synchronously.
+      finish(undefined, error);
+    }
+  });
+}
+
+/** One hop through `Dispatcher.request` and its body stream (dispatchers without `dispatch`). */
+async function requestHop(dispatcher: Dispatcher, state: RequestState): Promise<HopAnswer> {
+  const hop = state.hop;
+  const signal = state.attempt?.signal;
+  const response = await dispatcher.request({
+    origin: hop.origin,
+    path: hop.path,
+    method: state.method as Dispatcher.HttpMethod,
+    headers: state.hopHeaders,
+    body: state.body ?? null,
+    ...(signal === undefined ? {} : { signal }),
+  });
+  const headers = normalizeHeaders(response.headers);
+  const status = response.statusCode;
+  if (REDIRECT_STATUSES.has(status) && headers.location !== undefined) {
+    // Destroying the unread body aborts the request; undici reports that on the stream.
+    response.body.on('error', () => {});
+    response.body.destroy();
+    return { status, headers, body: '' };
+  }
+  const limit = isAnswer(status, state)
+    ? state.maxBytes
+    : Math.min(state.maxBytes, ERROR_BODY_LIMIT);
+  const body = await readBodyWithLimit(response.body as Readable, {
+    limitBytes: limit,
+    ...(headers['content-length'] === undefined
+      ? {}
+      : { contentLength: headers['content-length'] }),
+  });
+  return { status, headers, body };
+}
+
+function isAnswer(status: number, state: RequestState): boolean {
+  return (status >= 200 && status < 300) || state.acceptStatus.has(status);
+}
+
+/** The hop's answer as a raw response, or the typed error of an error status. */
+function toResponse(
+  answer: HopAnswer,
+  state: RequestState,
+  context: ClientContext,
+): RawHttpResponse {
+  const { status, headers, body } = answer;
+  const { pipeline } = context;
+  pipeline.rateLimiter.observe(state.hop.origin, headers);
+  const redirect = REDIRECT_STATUSES.has(status) && headers.location !== undefined;
+  if (redirect) return { status, headers, body: '' };
+  const answered = isAnswer(status, state);
+  // Redacted headers are for errors only: a successful answer never pays for them.
+  const redactedHeaders = () => stringHeaders(pipeline.redactor.redactHeaders(headers));
+  if (body instanceof BodyLimitExceeded && answered) {
+    throw new ResponseTooLargeError({
+      url: state.redactedUrl,
+      method: state.method,
+      status,
+      headers: redactedHeaders(),
+      limitBytes: body.limitBytes,
+      ...(body.announcedBytes === undefined ? {} : { announcedBytes: body.announcedBytes }),
+    });
+  }
+  const text = typeof body === 'string' ? body : '';
+  if (answered) return { status, headers, body: text };
+
+  const classification = classifyHttpStatus(status, headers);
+  const described = describe(state, context, {
+    status,
+    headers,
+    body: text,
+    method: state.method,
+    reason: classification.reason,
+    retryable: classification.isRetryable,
+  });
+  const reason = described?.reason ?? classification.reason;
+  const retryable = described?.retryable ?? classification.isRetryable;
+  const retryAfterMs = retryable ? parseRetryAfter(headers, pipeline.clock.now()) : undefined;
+  const detail =
+    described?.detail === undefined || described.detail === ''
+      ? ''
+      : ` ${pipeline.redactor.redactText(described.detail)}`;
+  throw new ApiCallError({
+    message: `${state.method} ${state.redactedUrl} failed with status ${status} (${reason}).${detail}`,
+    reason,
+    isRetryable: retryable,
+    url: state.redactedUrl,
+    method: state.method,
+    status,
+    headers: redactedHeaders(),
+    bodyExcerpt: bodyExcerpt(text, pipeline.redactor),
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
+}
+
+/**
+ * Asks the request's hook, then the client's. A hook that throws, or names a reason that is
+ * not one, is ignored: the status's classification stands, never an uncaught error.
+ */
+function describe(
+  state: RequestState,
+  context: ClientContext,
+  answer: Parameters<NonNullable<RequestState['describeError']>>[0],
+) {
+  for (const hook of [state.describeError, context.options.describeError]) {
+    if (hook === undefined) continue;
+    let described: ReturnType<typeof hook>;
+    try {
+      described = hook(answer);
+    } catch {
+      continue;
+    }
+    if (described === undefined || described === null) continue;
+    return {
+      ...(typeof described.reason === 'string' && FAILURE_REASONS.has(described.reason)
+        ? { reason: described.reason }
+        : {}),
+      ...(typeof described.retryable === 'boolean' ? { retryable: described.retryable } : {}),
+      ...(typeof described.detail === 'string' ? { detail: described.detail } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** Lower-case names, repeated headers joined with `, `. */
+function normalizeHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const output: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    output[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return output;
+}
+
+/** undici's controller takes an Error; an abort reason may be anything. */
+function abortError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error('The request was aborted.');
+}
