@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -30,16 +31,7 @@ import {
  * Problems a package still has while its owner brings it to the rule. Each entry must still
  * occur: a fixed one fails the test until it is removed here.
  */
-const KNOWN_PROBLEMS: Readonly<Record<string, readonly string[]>> = {
-  // The webhook connector is being renamed to this rule by its owner (issue 11, item 5).
-  'packages/connectors/webhook': [
-    'src/index.ts does not export webhookSettingsSchema',
-    'src/index.ts does not export webhookSelectorSchema',
-    'src/index.ts does not export the type WebhookConfig',
-    'src/index.ts does not export the type ParsedWebhookSelector',
-    'src/collect-endpoint-health.ts creates an HTTP client: the client factory belongs in src/create-webhook-client.ts',
-  ],
-};
+const KNOWN_PROBLEMS: Readonly<Record<string, readonly string[]>> = {};
 
 /** Loops over attempts that were reviewed and are not transport retries, with why. */
 const REVIEWED_LOOPS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -205,16 +197,14 @@ describe.each(connectorPackages())('connector package $directory', (pkg) => {
 });
 
 describe('shared connector helpers', () => {
-  it('keeps every copy of observe-or-unavailable.ts identical until core exports it', () => {
-    const copies = connectorPackages()
-      .map((pkg) => ({ pkg, text: readIfPresent(pkg.directory, 'src/observe-or-unavailable.ts') }))
-      .filter((copy): copy is { pkg: ConnectorPackage; text: string } => copy.text !== undefined);
-    expect(copies.length).toBeGreaterThan(1);
-    const [first] = copies;
-    for (const copy of copies) {
-      expect(copy.text, `${copy.pkg.directory} differs from ${first?.pkg.directory}`).toBe(
-        first?.text,
-      );
+  it('leaves observeOrUnavailable to core: no connector keeps a copy of its own', () => {
+    for (const pkg of connectorPackages()) {
+      for (const file of readdirSync(path.join(pkg.directory, 'src'), { recursive: true })) {
+        const name = String(file);
+        if (!name.endsWith('.ts')) continue;
+        const text = readFileSync(path.join(pkg.directory, 'src', name), 'utf8');
+        expect(text, `${pkg.directory}/src/${name}`).not.toMatch(/function observeOrUnavailable\b/);
+      }
     }
   });
 });

@@ -1,7 +1,7 @@
-import type { FactObservationV1, HttpClient } from '@evidencekit/core';
+import { type FactObservationV1, type HttpClient, observeOrUnavailable } from '@evidencekit/core';
 import { summarySchema } from './api/summary-schema';
 import { matchesComponent } from './match-component';
-import { observeOrUnavailable } from './observe-or-unavailable';
+
 import type { StatuspageFactName } from './statuspage-facts';
 
 /** Where the page serves its components with their status. */

@@ -1,10 +1,10 @@
-import type { FactObservationV1, HttpClient } from '@evidencekit/core';
+import { type FactObservationV1, type HttpClient, observeOrUnavailable } from '@evidencekit/core';
 import {
   type StatuspageIncident,
   unresolvedIncidentsSchema,
 } from './api/unresolved-incidents-schema';
 import { matchesComponent } from './match-component';
-import { observeOrUnavailable } from './observe-or-unavailable';
+
 import type { StatuspageFactName } from './statuspage-facts';
 
 /** Where the page lists its unresolved incidents. */

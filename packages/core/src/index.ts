@@ -53,6 +53,7 @@ export { factCatalogOf } from './engine/fact-catalog-of';
 export { formatMeasurement } from './engine/format-measurement';
 export type { IngestEvidenceOptions } from './engine/ingest-evidence';
 export { ingestEvidence } from './engine/ingest-evidence';
+export { observeOrUnavailable } from './engine/observe-or-unavailable';
 export type { RuntimeOption } from './engine/resolve-runtime';
 export { unavailableReasonOf } from './engine/unavailable-reason-of';
 export type { ValidateTargetConfigurationOptions } from './engine/validate-target-configuration';

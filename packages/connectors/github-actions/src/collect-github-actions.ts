@@ -4,6 +4,7 @@ import {
   ConfigurationError,
   type FactObservationV1,
   type JsonValue,
+  observeOrUnavailable,
 } from '@evidencekit/core';
 import type { WorkflowJob } from './api/workflow-jobs-schema';
 import type { WorkflowRun } from './api/workflow-runs-schema';
@@ -20,7 +21,7 @@ import type { GitHubActionsFactName } from './github-actions-facts';
 import type { ParsedGitHubActionsSelector } from './github-actions-selector';
 import type { GitHubActionsConfig } from './github-actions-settings';
 import { RELEASE_COMMIT } from './match-commit';
-import { observeOrUnavailable } from './observe-or-unavailable';
+
 import { observeWorkflowConclusion } from './observe-workflow-conclusion';
 import { runMetadata } from './run-metadata';
 import { latestRunPerWorkflow } from './workflow-run-state';

@@ -6,6 +6,7 @@ import {
   type HttpResponse,
 } from '@evidencekit/core';
 import { healthBodySchema } from './api/health-body-schema';
+import { createWebhookClient } from './create-webhook-client';
 import { evaluateJsonPointer } from './json-pointer';
 import { observeJsonValue } from './observe-json-value';
 import type { HealthFactName } from './webhook-facts';
@@ -91,19 +92,7 @@ export async function pullHealthEndpoint(
         'URLs with credentials in them are refused; configure settings.health.token instead.',
     });
   }
-  const client = options.runtime.http({
-    baseUrl: url.origin,
-    destinationPolicy: {
-      allowAddressClasses: health.allowAddressClasses,
-      allowInsecureHttp: health.allowInsecureHttp,
-    },
-    ...(health.token === undefined ? {} : { auth: { type: 'bearer', token: health.token } }),
-    // A health answer must be current: never served from or revalidated against a cache.
-    cache: false,
-    maxRedirects: health.maxRedirects,
-    allowedRedirectOrigins: [],
-    ...(health.timeoutMs === undefined ? {} : { timeoutMs: health.timeoutMs }),
-  });
+  const client = createWebhookClient(options.runtime, health, url.origin);
   return client.request<unknown>({
     path: `${url.pathname}${url.search}`,
     ...(health.statusPointer === undefined
