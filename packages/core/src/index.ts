@@ -54,7 +54,7 @@ export { formatMeasurement } from './engine/format-measurement';
 export type { IngestEvidenceOptions } from './engine/ingest-evidence';
 export { ingestEvidence } from './engine/ingest-evidence';
 export { observeOrUnavailable } from './engine/observe-or-unavailable';
-export type { RuntimeOption } from './engine/resolve-runtime';
+export type { RuntimeInput, RuntimeOption } from './engine/resolve-runtime';
 export { unavailableReasonOf } from './engine/unavailable-reason-of';
 export type { ValidateTargetConfigurationOptions } from './engine/validate-target-configuration';
 export { validateTargetConfiguration } from './engine/validate-target-configuration';
@@ -195,6 +195,12 @@ export type { GuardedLookup } from './runtime/http/guarded-lookup';
 export { createGuardedLookup, DESTINATION_REFUSED_CODE } from './runtime/http/guarded-lookup';
 export type { HostResolver, ResolvedAddress } from './runtime/http/host-resolver';
 export { systemHostResolver } from './runtime/http/host-resolver';
+export type {
+  DescribeHttpError,
+  HttpErrorAnswer,
+  HttpErrorDescription,
+  RevealableSecret,
+} from './contract/v1/http-client-v1';
 export type { HttpAuth, SecretInput } from './runtime/http/http-auth';
 export type {
   HttpClient,
@@ -203,6 +209,8 @@ export type {
   HttpResponse,
   PaginatedRequest,
 } from './runtime/http/http-client';
+export { combineSignals, raceAbort } from './runtime/http/race-abort';
+export { REQUEST_STAGE_ORDER } from './runtime/http/request-pipeline';
 export type { VettedHost } from './runtime/http/vet-destination';
 export { vetHost, vetRedirectTarget, vetUrl } from './runtime/http/vet-destination';
 export type { Logger } from './runtime/logger';

@@ -5,7 +5,7 @@ import { checkResultSchema } from './check-result-schema';
 import { describeInvalidResult } from './describe-invalid-result';
 import { errorToReason } from './error-to-reason';
 import { bindRuntime } from './produce-record';
-import { type RuntimeOption, resolveRuntime } from './resolve-runtime';
+import { type RuntimeInput, resolveRuntime } from './resolve-runtime';
 import { runConnectorCall } from './run-connector-call';
 import { validateSettings } from './validate-settings';
 
@@ -18,7 +18,7 @@ export interface CheckConnectorOptions {
   /** The clock. Default `() => new Date()`. */
   now?: () => Date;
   /** The runtime (HTTP, secrets, cache, limits); created for this call and closed when absent. */
-  runtime?: RuntimeOption;
+  runtime?: RuntimeInput;
 }
 
 /** The result of `checkConnector`, with the connector it is about. */

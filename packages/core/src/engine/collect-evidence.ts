@@ -4,7 +4,7 @@ import type { EvidenceRecord } from '../evidence/evidence-schema';
 import type { EvidenceTarget } from './evidence-target';
 import type { CatalogCache } from './fact-catalog-of';
 import { parseSelector, produceRecord } from './produce-record';
-import { type RuntimeOption, resolveRuntime } from './resolve-runtime';
+import { type RuntimeInput, resolveRuntime } from './resolve-runtime';
 import type { SettingsCache } from './validate-settings';
 
 /** Progress of a collection run, reported after each target. */
@@ -34,7 +34,7 @@ export interface CollectEvidenceOptions {
   /** Called after each record. */
   onProgress?: (progress: CollectProgress) => void;
   /** The runtime (HTTP, secrets, cache, limits) shared by the run; created when absent. */
-  runtime?: RuntimeOption;
+  runtime?: RuntimeInput;
 }
 
 // Completed records wait here for the consumer; workers pause beyond it, so memory stays flat

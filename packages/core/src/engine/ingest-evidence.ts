@@ -5,7 +5,7 @@ import { InvalidPayloadError } from '../errors/invalid-payload-error';
 import type { EvidenceRecord, EvidenceScope } from '../evidence/evidence-schema';
 import { parseBoundedJson } from '../json/parse-bounded-json';
 import { produceRecord } from './produce-record';
-import { type RuntimeOption, resolveRuntime } from './resolve-runtime';
+import { type RuntimeInput, resolveRuntime } from './resolve-runtime';
 
 /** Default `maxPayloadBytes`: 50 MiB, the size of a large scanner report. */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 50 * 1024 * 1024;
@@ -45,7 +45,7 @@ export interface IngestEvidenceOptions {
   /** The clock. Default `() => new Date()`. */
   now?: () => Date;
   /** The runtime (HTTP, secrets, cache, limits); created for this call and closed when absent. */
-  runtime?: RuntimeOption;
+  runtime?: RuntimeInput;
 }
 
 /**

@@ -4,10 +4,13 @@ import { createRuntime, type Runtime, type RuntimeOptions } from '../runtime/cre
  * The runtime for a run: a `Runtime` the host created and owns (shared across runs, closed by
  * the host), or options for one the engine creates for this run and closes at its end.
  */
-export type RuntimeOption = Runtime | RuntimeOptions;
+export type RuntimeInput = Runtime | RuntimeOptions;
+
+/** @deprecated Renamed to {@link RuntimeInput}, which does not read like `RuntimeOptions`. */
+export type RuntimeOption = RuntimeInput;
 
 /** The runtime for one run, and how to release it when the engine created it. */
-export function resolveRuntime(option: RuntimeOption | undefined): {
+export function resolveRuntime(option: RuntimeInput | undefined): {
   host: Runtime;
   close: () => Promise<void>;
 } {
@@ -16,6 +19,6 @@ export function resolveRuntime(option: RuntimeOption | undefined): {
   return { host: runtime, close: () => runtime.close() };
 }
 
-function isRuntime(option: RuntimeOption): option is Runtime {
+function isRuntime(option: RuntimeInput): option is Runtime {
   return typeof (option as Partial<Runtime>).bind === 'function';
 }

@@ -7,13 +7,13 @@ import { checkThresholdOverrides } from './check-threshold-overrides';
 import type { EvidenceTarget } from './evidence-target';
 import { resolveFactCatalog } from './fact-catalog-of';
 import { parseSelector } from './produce-record';
-import { type RuntimeOption, resolveRuntime } from './resolve-runtime';
+import { type RuntimeInput, resolveRuntime } from './resolve-runtime';
 import { validateSettings } from './validate-settings';
 
 /** Options of {@link validateTargetConfiguration}. */
 export interface ValidateTargetConfigurationOptions {
   /** The runtime whose secret resolver the run will use (its schemes, its environment). */
-  runtime?: RuntimeOption;
+  runtime?: RuntimeInput;
   /** Cancels secret resolution. */
   signal?: AbortSignal;
 }

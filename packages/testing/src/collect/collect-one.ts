@@ -6,7 +6,7 @@ import {
   type EvidenceRecord,
   type EvidenceTarget,
   evidenceRecordSchema,
-  type RuntimeOption,
+  type RuntimeInput,
 } from '@evidencekit/core';
 import { CONFORMANCE_RUNTIME } from '../conformance/conformance-harness';
 import { mockProviderRoutes, type ProviderRouteMap } from '../mocks/provider-routes';
@@ -24,7 +24,7 @@ export interface CollectOneOptions {
    * {@link CONFORMANCE_RUNTIME} retries and caps) on a fresh virtual clock, so nothing waits
    * for real; it is closed when the call ends.
    */
-  runtime?: RuntimeOption;
+  runtime?: RuntimeInput;
   /**
    * The engine clock. Default: the default runtime's virtual clock; with a `runtime` given,
    * the real time.
