@@ -1,7 +1,9 @@
 import { assertSupportedConnector } from '../contract/supported-specification-versions';
 import type { FactDefinitionV1 } from '../contract/v1/connector-metadata-v1';
 import { ConfigurationError, type ConfigurationIssue } from '../errors/configuration-error';
+import { configurationErrorFromZod } from '../errors/configuration-error-from-zod';
 import { InvalidFactCatalogError } from '../errors/invalid-fact-catalog-error';
+import { scopeSchema } from '../evidence/evidence-schema';
 import { findSecretReferences } from '../schema-introspection/find-secret-references';
 import { checkThresholdOverrides } from './check-threshold-overrides';
 import type { EvidenceTarget } from './evidence-target';
@@ -20,8 +22,8 @@ export interface ValidateTargetConfigurationOptions {
 
 /**
  * Checks everything about a target that configuration decides, before any provider is asked:
- * the connector's settings and the target's selector (unknown keys named with the closest
- * known one), the fact catalog those settings give (`factCatalogOf`), threshold overrides
+ * its scope (which every record repeats), the connector's settings and the target's selector
+ * (unknown keys named with the closest known one), the fact catalog those settings give (`factCatalogOf`), threshold overrides
  * (facts that catalog lacks, texts that do not parse), `maxAgeSeconds`,
  * and that every secret reference in the settings resolves. A host that calls it before
  * collecting can report a misconfiguration as such (the CLI exits 78) instead of as evidence
@@ -52,6 +54,12 @@ export async function validateTargetConfiguration(
       issues.push(...error.issues);
     }
   };
+  // The scope is copied into every record: one the record schema refuses would make every
+  // record of this target invalid for any host that validates what it stores.
+  const scope = scopeSchema.safeParse(target.scope);
+  if (!scope.success) {
+    issues.push(...configurationErrorFromZod(scope.error, 'scope', scopeSchema).issues);
+  }
   let settingsValid = false;
   // A static catalog is known whatever the settings; a settings-dependent one only from valid
   // settings. Undefined while unknown: override names are then not judged (invalid settings are

@@ -198,6 +198,15 @@ describe('validateTargetConfiguration', () => {
     },
   );
 
+  it('reports a scope that no record could carry, naming the field', async () => {
+    const { issues } = await issuesOf({
+      connector: configureConnector(connector, { baseUrl: 'https://x.test' }),
+      scope: { ...scope('checkout'), release: { version: '1.0.0', commit: 'a' } },
+      selector: { service: 'checkout' },
+    });
+    expect(issues.map((issue) => issue.path)).toContain('scope.release.commit');
+  });
+
   it('reports every mistake at once, so one run shows the whole list', async () => {
     const { issues } = await issuesOf({
       connector: configureConnector(connector, {
