@@ -128,7 +128,9 @@ function finishRecord(
   const record: EvidenceRecord = {
     schema: EVIDENCE_SCHEMA_V1_ID,
     connector: context.connector.metadata.id,
-    scope: context.scope,
+    // A copy: redaction no longer copies what it leaves unchanged, and a record must not share
+    // its scope with the caller's target.
+    scope: structuredClone(context.scope),
     freshness: {
       observedAt: (observedAt ?? context.collectedAt).toISOString(),
       maxAgeSeconds,
