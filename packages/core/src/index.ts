@@ -36,6 +36,12 @@ export type {
 export type { ConnectorDefinitionV1 } from './contract/v1/define-connector';
 export { defineConnector } from './contract/v1/define-connector';
 export type { FactObservationV1 } from './contract/v1/fact-observation-v1';
+export type {
+  DescribeHttpError,
+  HttpErrorAnswer,
+  HttpErrorDescription,
+  RevealableSecret,
+} from './contract/v1/http-client-v1';
 // Engine
 export type { CheckConnectorOptions, ConnectorCheck } from './engine/check-connector';
 export { checkConnector } from './engine/check-connector';
@@ -195,12 +201,6 @@ export type { GuardedLookup } from './runtime/http/guarded-lookup';
 export { createGuardedLookup, DESTINATION_REFUSED_CODE } from './runtime/http/guarded-lookup';
 export type { HostResolver, ResolvedAddress } from './runtime/http/host-resolver';
 export { systemHostResolver } from './runtime/http/host-resolver';
-export type {
-  DescribeHttpError,
-  HttpErrorAnswer,
-  HttpErrorDescription,
-  RevealableSecret,
-} from './contract/v1/http-client-v1';
 export type { HttpAuth, SecretInput } from './runtime/http/http-auth';
 export type {
   HttpClient,

@@ -1,7 +1,6 @@
 import type { FactObservationV1, FactSource, HttpClient } from '@evidencekit/core';
 import { type Artifact, artifactsPageSchema } from './api/artifacts-schema';
 import type { WorkflowRun } from './api/workflow-runs-schema';
-import { explainForbidden } from './describe-github-actions-error';
 import { commitMatches } from './match-commit';
 import { repositoryPath } from './repository-name';
 import { isUnfinished } from './workflow-run-state';
@@ -23,23 +22,21 @@ export async function listArtifacts(
 ): Promise<RunArtifact[]> {
   const artifacts: RunArtifact[] = [];
   for (const run of runs) {
-    await explainForbidden(async () => {
-      for await (const artifact of client.paginate(
-        {
-          path: artifactsPath(repository, run.id),
-          query: { per_page: 100, ...(artifactName === undefined ? {} : { name: artifactName }) },
-          schema: artifactsPageSchema,
-          maxPages: MAX_ARTIFACT_PAGES,
-        },
-        { type: 'link' },
-        (page) => page.artifacts,
-      )) {
-        // The `name` filter is the provider's; keep the comparison honest if it is ignored.
-        if (artifactName === undefined || artifact.name === artifactName) {
-          artifacts.push({ ...artifact, runId: run.id });
-        }
+    for await (const artifact of client.paginate(
+      {
+        path: artifactsPath(repository, run.id),
+        query: { per_page: 100, ...(artifactName === undefined ? {} : { name: artifactName }) },
+        schema: artifactsPageSchema,
+        maxPages: MAX_ARTIFACT_PAGES,
+      },
+      { type: 'link' },
+      (page) => page.artifacts,
+    )) {
+      // The `name` filter is the provider's; keep the comparison honest if it is ignored.
+      if (artifactName === undefined || artifact.name === artifactName) {
+        artifacts.push({ ...artifact, runId: run.id });
       }
-    });
+    }
   }
   return artifacts;
 }

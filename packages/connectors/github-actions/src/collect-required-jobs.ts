@@ -1,7 +1,6 @@
 import type { FactObservationV1, FactSource, HttpClient } from '@evidencekit/core';
 import { type WorkflowJob, workflowJobsPageSchema } from './api/workflow-jobs-schema';
 import type { WorkflowRun } from './api/workflow-runs-schema';
-import { explainForbidden } from './describe-github-actions-error';
 import { repositoryPath } from './repository-name';
 import { describeRun, isUnfinished } from './workflow-run-state';
 
@@ -20,22 +19,20 @@ export async function listJobs(
   const jobs: WorkflowJob[] = [];
   // Serially, as GitHub asks, to stay clear of its secondary rate limits.
   for (const run of runs) {
-    await explainForbidden(async () => {
-      for await (const job of client.paginate(
-        {
-          path: jobsPath(repository, run.id),
-          // `latest`: the jobs of the most recent attempt, including jobs a re-run kept.
-          query: { filter: 'latest', per_page: 100 },
-          schema: workflowJobsPageSchema,
-          maxPages: MAX_JOB_PAGES,
-        },
-        { type: 'link' },
-        (page) => page.jobs,
-      )) {
-        // The path names the run; a job the provider lists for another run must not decide it.
-        if (job.run_id === run.id) jobs.push(job);
-      }
-    });
+    for await (const job of client.paginate(
+      {
+        path: jobsPath(repository, run.id),
+        // `latest`: the jobs of the most recent attempt, including jobs a re-run kept.
+        query: { filter: 'latest', per_page: 100 },
+        schema: workflowJobsPageSchema,
+        maxPages: MAX_JOB_PAGES,
+      },
+      { type: 'link' },
+      (page) => page.jobs,
+    )) {
+      // The path names the run; a job the provider lists for another run must not decide it.
+      if (job.run_id === run.id) jobs.push(job);
+    }
   }
   return jobs;
 }

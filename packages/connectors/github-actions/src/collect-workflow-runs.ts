@@ -1,6 +1,5 @@
 import type { HttpClient } from '@evidencekit/core';
 import { type WorkflowRun, workflowRunsPageSchema } from './api/workflow-runs-schema';
-import { explainForbidden } from './describe-github-actions-error';
 import { commitMatches } from './match-commit';
 import { repositoryPath } from './repository-name';
 
@@ -30,15 +29,13 @@ export async function listWorkflowRuns(
       : `${base}/actions/workflows/${encodeURIComponent(String(options.workflow))}/runs`;
   const query = { head_sha: options.commit, per_page: 100, exclude_pull_requests: true };
   const runs: WorkflowRun[] = [];
-  await explainForbidden(async () => {
-    for await (const run of client.paginate(
-      { path, query, schema: workflowRunsPageSchema, maxPages: MAX_RUN_PAGES },
-      { type: 'link' },
-      (page) => page.workflow_runs,
-    )) {
-      // The filter is the provider's; a run for another commit must not decide this one.
-      if (commitMatches(options.commit, run.head_sha)) runs.push(run);
-    }
-  });
+  for await (const run of client.paginate(
+    { path, query, schema: workflowRunsPageSchema, maxPages: MAX_RUN_PAGES },
+    { type: 'link' },
+    (page) => page.workflow_runs,
+  )) {
+    // The filter is the provider's; a run for another commit must not decide this one.
+    if (commitMatches(options.commit, run.head_sha)) runs.push(run);
+  }
   return { runs, path: `/${path}?head_sha=${options.commit}` };
 }

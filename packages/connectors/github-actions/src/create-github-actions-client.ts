@@ -1,4 +1,5 @@
 import type { ConnectorRuntime, HttpClient } from '@evidencekit/core';
+import { describeGitHubActionsError } from './describe-github-actions-error';
 import type { GitHubActionsConfig } from './github-actions-settings';
 
 /** The REST API version every request pins, so response shapes do not change under us. */
@@ -7,7 +8,8 @@ export const GITHUB_API_VERSION = '2022-11-28';
 /**
  * The connector's client for GitHub's REST API: the pinned API version and media type, the
  * token as a bearer credential resolved at request time, and the runtime's default cache, so
- * every GET is revalidated with its ETag (a 304 costs no primary rate limit).
+ * every GET is revalidated with its ETag (a 304 costs no primary rate limit). A forbidden 403
+ * names the permission GitHub asks for (`describeGitHubActionsError`).
  */
 export function createGitHubActionsClient(
   runtime: ConnectorRuntime,
@@ -20,5 +22,6 @@ export function createGitHubActionsClient(
       'x-github-api-version': GITHUB_API_VERSION,
     },
     auth: { type: 'bearer', token: settings.token },
+    describeError: describeGitHubActionsError,
   });
 }

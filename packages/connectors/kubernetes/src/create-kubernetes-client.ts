@@ -9,7 +9,7 @@ import {
   selfSubjectRulesReviewSchema,
 } from './api/self-subject-rules-review-schema';
 import type { ClusterConnection } from './cluster-connection';
-import { withKubernetesStatus } from './describe-kubernetes-error';
+import { describeKubernetesError } from './describe-kubernetes-error';
 import { listAllItems } from './list-all-items';
 
 /** What a `SelfSubjectAccessReview` asks: may I do `verb` on `resource`? */
@@ -52,6 +52,7 @@ export function createKubernetesClient(
   const client: HttpClient = runtime.http({
     baseUrl: connection.server,
     auth: { type: 'bearer', token: connection.token },
+    describeError: describeKubernetesError(),
     ...(connection.certificateAuthority === undefined
       ? {}
       : { tls: { ca: connection.certificateAuthority } }),
@@ -59,49 +60,37 @@ export function createKubernetesClient(
   const segment = encodeURIComponent;
   const deploymentPath = (namespace: string, name: string) =>
     `/apis/apps/v1/namespaces/${segment(namespace)}/deployments/${segment(name)}`;
-  const call = async <T>(subject: string | undefined, run: () => Promise<T>): Promise<T> => {
-    try {
-      return await run();
-    } catch (error) {
-      throw withKubernetesStatus(error, subject);
-    }
-  };
-  const review = <T>(path: string, kind: string, spec: unknown, schema: ZodType<T>) =>
-    call(undefined, async () => {
-      const response = await client.request({
-        method: 'POST',
-        path: `${AUTHORIZATION}/${path}`,
-        body: { apiVersion: 'authorization.k8s.io/v1', kind, spec },
-        schema,
-        // A review creates nothing: sending it twice is harmless, so the runtime may retry it.
-        idempotent: true,
-      });
-      return response.data;
+  const review = async <T>(path: string, kind: string, spec: unknown, schema: ZodType<T>) => {
+    const response = await client.request({
+      method: 'POST',
+      path: `${AUTHORIZATION}/${path}`,
+      body: { apiVersion: 'authorization.k8s.io/v1', kind, spec },
+      schema,
+      // A review creates nothing: sending it twice is harmless, so the runtime may retry it.
+      idempotent: true,
     });
+    return response.data;
+  };
 
   return {
     server: connection.server,
     deploymentPath,
     getDeployment: (namespace, name) =>
-      call(`Deployment "${name}" in namespace "${namespace}"`, () =>
-        client.getJson(deploymentPath(namespace, name), deploymentSchema),
-      ),
+      client.getJson(deploymentPath(namespace, name), deploymentSchema, {
+        describeError: describeKubernetesError(`Deployment "${name}" in namespace "${namespace}"`),
+      }),
     listReplicaSets: (namespace, labelSelector) =>
-      call(undefined, () =>
-        listAllItems(client, {
-          path: `/apis/apps/v1/namespaces/${segment(namespace)}/replicasets`,
-          query: { labelSelector },
-          schema: replicaSetListSchema,
-        }),
-      ),
+      listAllItems(client, {
+        path: `/apis/apps/v1/namespaces/${segment(namespace)}/replicasets`,
+        query: { labelSelector },
+        schema: replicaSetListSchema,
+      }),
     listPods: (namespace, labelSelector) =>
-      call(undefined, () =>
-        listAllItems(client, {
-          path: `/api/v1/namespaces/${segment(namespace)}/pods`,
-          query: { labelSelector },
-          schema: podListSchema,
-        }),
-      ),
+      listAllItems(client, {
+        path: `/api/v1/namespaces/${segment(namespace)}/pods`,
+        query: { labelSelector },
+        schema: podListSchema,
+      }),
     reviewRules: (namespace) =>
       review(
         'selfsubjectrulesreviews',

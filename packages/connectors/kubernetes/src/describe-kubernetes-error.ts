@@ -1,30 +1,30 @@
-import { ApiCallError, InvalidResponseError } from '@evidencekit/core';
+import type { DescribeHttpError } from '@evidencekit/core';
 import { kubernetesStatusSchema } from './api/status-schema';
 
 /**
- * Adds the API server's own explanation to an error: Kubernetes answers failures with a
- * `Status` object whose `message` says exactly what was refused (`deployments.apps "api" is
- * forbidden: User "system:serviceaccount:ci:evidence" cannot get resource …`). The reason,
- * status and attempts stay those the runtime classified.
+ * The API server's own explanation of an error answer, for the client's `describeError`:
+ * Kubernetes answers failures with a `Status` object whose `message` says exactly what was
+ * refused (`deployments.apps "api" is forbidden: User "system:serviceaccount:ci:evidence"
+ * cannot get resource …`). A 404 without one names `subject` when given. The reason and the
+ * retry decision stay those the runtime made of the status.
  */
-export function withKubernetesStatus(error: unknown, subject?: string): unknown {
-  if (!ApiCallError.isInstance(error) || error.status === undefined) return error;
-  if (InvalidResponseError.isInstance(error)) return error;
-  const status = parseStatus(error.bodyExcerpt);
-  const detail =
-    status?.message ??
-    (error.status === 404 && subject !== undefined ? `${subject} not found` : undefined);
-  if (detail === undefined || detail === null || detail === '') return error;
-  return error.withDetails({ message: `${error.message} ${detail}` });
+export function describeKubernetesError(subject?: string): DescribeHttpError {
+  return (answer) => {
+    const detail =
+      parseStatusMessage(answer.body) ??
+      (answer.status === 404 && subject !== undefined ? `${subject} not found` : undefined);
+    return detail === undefined ? undefined : { detail };
+  };
 }
 
-function parseStatus(bodyExcerpt: string | undefined) {
-  if (bodyExcerpt === undefined) return undefined;
+function parseStatusMessage(body: string): string | undefined {
+  if (body === '') return undefined;
   try {
-    const parsed = kubernetesStatusSchema.safeParse(JSON.parse(bodyExcerpt));
-    return parsed.success ? parsed.data : undefined;
+    const parsed = kubernetesStatusSchema.safeParse(JSON.parse(body));
+    const message = parsed.success ? parsed.data.message : undefined;
+    return message === undefined || message === null || message === '' ? undefined : message;
   } catch {
-    // A truncated or non-JSON body: keep the runtime's message.
+    // Not JSON (a proxy's page): the runtime's message stands.
     return undefined;
   }
 }

@@ -8,7 +8,7 @@ import {
 import { buildInfoSchema } from './api/build-info-schema';
 import { createPrometheusAllowlist } from './create-prometheus-allowlist';
 import { createPrometheusClient } from './create-prometheus-client';
-import { withPrometheusReason } from './describe-prometheus-error';
+import { describePrometheusError } from './describe-prometheus-error';
 import type { PrometheusConfig } from './prometheus-settings';
 import { runPrometheusQuery } from './run-prometheus-query';
 
@@ -57,7 +57,9 @@ export async function checkPrometheus(
 
   const client = createPrometheusClient(options.runtime, config);
   try {
-    const info = await client.getJson(BUILD_INFO_PATH, buildInfoSchema);
+    const info = await client.getJson(BUILD_INFO_PATH, buildInfoSchema, {
+      describeError: describePrometheusError('the build info request'),
+    });
     findings.push(
       info.status === 'success'
         ? {
@@ -77,7 +79,7 @@ export async function checkPrometheus(
     if (error.reason !== 'not_found' && error.reason !== 'invalid_response') {
       return {
         ok: false,
-        findings: [...findings, failure(withPrometheusReason(error, 'the build info request'))],
+        findings: [...findings, failure(error)],
       };
     }
     findings.push({

@@ -1,4 +1,4 @@
-import { ApiCallError, type ApiCallFailureReason } from '@evidencekit/core';
+import { ApiCallError, type ApiCallFailureReason, type DescribeHttpError } from '@evidencekit/core';
 import { errorBodySchema } from './api/error-body-schema';
 
 /**
@@ -73,24 +73,28 @@ function describe(body: PrometheusErrorBody): string {
 }
 
 /**
- * Re-classifies a failed call by the `errorType` of Prometheus's error body, which says more
- * than the status: a 503 is a `timeout` when the query timed out, a 422 is `transient` when the
- * query failed while running. Calls without a Prometheus error body keep their reason. The
- * runtime has already retried the call; this only names the final outcome.
+ * Prometheus's error answers by their `errorType`, for a request's `describeError`: it says
+ * more than the status (a 503 is a `timeout` when the query timed out, a 422 is `transient`
+ * when the query failed while running). Mapped before the retry decision, so a reason is
+ * retried only when both the status and the `errorType` say trying again may help: a 503
+ * `timeout` is, a 422 `execution` is not. Answers without a Prometheus error body, and
+ * statuses that decide better (a proxy's 401, 403 or 429), keep the runtime's reading.
  *
- * @param error - The runtime's error for the call.
  * @param what - What was asked, for the message, e.g. `query "error_rate"`.
  */
-export function withPrometheusReason(error: ApiCallError, what: string): ApiCallError {
-  const body = readErrorBody(error.bodyExcerpt);
-  const reason = reasonOfErrorType(body?.errorType);
-  if (body === undefined || reason === undefined || STATUS_DECIDES.has(error.reason)) return error;
-  const attempts = error.attempts.length > 1 ? ` after ${error.attempts.length} attempts` : '';
-  return error.withDetails({
-    message: `Prometheus refused ${what} with status ${error.status ?? '-'}${attempts} (${describe(body)}).`,
-    reason,
-    isRetryable: retryable(reason),
-  });
+export function describePrometheusError(what: string): DescribeHttpError {
+  return (answer) => {
+    const body = readErrorBody(answer.body);
+    const reason = reasonOfErrorType(body?.errorType);
+    if (body === undefined || reason === undefined || STATUS_DECIDES.has(answer.reason)) {
+      return undefined;
+    }
+    return {
+      reason,
+      retryable: answer.retryable && retryable(reason),
+      detail: `Prometheus refused ${what} (${describe(body)}).`,
+    };
+  };
 }
 
 /**

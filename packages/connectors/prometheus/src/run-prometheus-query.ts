@@ -1,15 +1,10 @@
-import {
-  ApiCallError,
-  type HttpClient,
-  type HttpResponse,
-  InvalidResponseError,
-} from '@evidencekit/core';
+import type { HttpClient } from '@evidencekit/core';
 import {
   type QueryData,
   type QueryResponse,
   queryResponseSchema,
 } from './api/query-response-schema';
-import { errorFromErrorEnvelope, withPrometheusReason } from './describe-prometheus-error';
+import { describePrometheusError, errorFromErrorEnvelope } from './describe-prometheus-error';
 
 /** The API paths the connector reads, relative to the base URL. */
 export const INSTANT_QUERY_PATH = 'api/v1/query';
@@ -55,15 +50,12 @@ export async function runPrometheusQuery(
           end: toUnixSeconds(request.end),
           step: String(request.stepSeconds),
         };
-  let response: HttpResponse<QueryResponse>;
-  try {
-    response = await client.request({ path, query, schema: queryResponseSchema });
-  } catch (error) {
-    if (ApiCallError.isInstance(error) && !InvalidResponseError.isInstance(error)) {
-      throw withPrometheusReason(error, what);
-    }
-    throw error;
-  }
+  const response = await client.request<QueryResponse>({
+    path,
+    query,
+    schema: queryResponseSchema,
+    describeError: describePrometheusError(what),
+  });
   const body = response.data;
   if (body.status === 'error') {
     throw errorFromErrorEnvelope(
