@@ -1,8 +1,8 @@
 import type { ConfiguredConnector } from '../contract/configured-connector';
 import type { FactDefinitionV1 } from '../contract/v1/connector-metadata-v1';
 import type { AnyConnectorV1 } from '../contract/v1/connector-v1';
-import { describeFactCatalogProblems } from '../contract/v1/describe-fact-catalog-problems';
 import { InvalidFactCatalogError } from '../errors/invalid-fact-catalog-error';
+import { describeFactCatalogProblems } from './describe-fact-catalog-problems';
 import { validateSettings } from './validate-settings';
 
 /** A catalog, or the error that stands for it, per configured connector of a run. */

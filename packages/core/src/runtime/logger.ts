@@ -1,13 +1,7 @@
-/**
- * The subset of a pino-compatible logger Evidencekit calls. Pass a pino logger, or anything
- * with these methods; nothing is logged unless a logger is given.
- */
-export interface Logger {
-  debug(object: Record<string, unknown>, message?: string): void;
-  info(object: Record<string, unknown>, message?: string): void;
-  warn(object: Record<string, unknown>, message?: string): void;
-  error(object: Record<string, unknown>, message?: string): void;
-}
+import type { Logger } from '../contract/v1/logger-v1';
+
+// The interface is part of the connector contract; re-exported so runtime imports keep working.
+export type { Logger } from '../contract/v1/logger-v1';
 
 /** A logger that drops everything. */
 export const silentLogger: Logger = {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { EvidenceScope, EvidenceWarning, JsonValue } from '../../evidence/evidence-schema';
-import type { ConnectorRuntime } from '../../runtime/connector-runtime';
 import type { ConnectorMetadataV1, FactDefinitionV1 } from './connector-metadata-v1';
+import type { ConnectorRuntime } from './connector-runtime-v1';
 import type { FactObservationV1 } from './fact-observation-v1';
 
 /** Options common to every engine-called method. */

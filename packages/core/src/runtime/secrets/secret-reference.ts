@@ -1,10 +1,7 @@
 import { z } from 'zod';
 
-/**
- * Where a secret lives, never the secret itself: `env:NAME`, `file:PATH`, or
- * `<scheme>:<rest>` for a scheme a package registers (e.g. `vault:secret/data/ci#token`).
- */
-export type SecretReference = string;
+// The type is part of the connector contract; re-exported so runtime imports keep working.
+export type { SecretReference } from '../../contract/v1/secret-resolver-v1';
 
 /** A parsed reference. */
 export interface ParsedSecretReference {

@@ -1,43 +1,23 @@
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import path from 'node:path';
+import type {
+  SecretReference,
+  SecretResolver,
+  SecretSchemeResolver,
+} from '../../contract/v1/secret-resolver-v1';
+import { SecretValue } from '../../contract/v1/secret-value';
 import { ConfigurationError } from '../../errors/configuration-error';
 import { SingleFlight } from '../cache/single-flight';
 import type { Redactor } from '../redaction/redactor';
-import {
-  parseSecretReference,
-  SECRET_REFERENCE_EXPECTATION,
-  type SecretReference,
-} from './secret-reference';
-import { SecretValue } from './secret-value';
+import { parseSecretReference, SECRET_REFERENCE_EXPECTATION } from './secret-reference';
 
-export type { SecretReference } from './secret-reference';
+// The interfaces are part of the connector contract; re-exported so runtime imports keep working.
+export type {
+  SecretReference,
+  SecretResolver,
+  SecretSchemeResolver,
+} from '../../contract/v1/secret-resolver-v1';
 export { secretReferenceSchema } from './secret-reference';
-
-/**
- * Resolves one scheme of secret reference. `rest` is everything after `scheme:`. Return
- * `undefined` when the secret does not exist; the resolver turns that into a
- * `ConfigurationError` naming the reference.
- */
-export interface SecretSchemeResolver {
-  resolve(rest: string, context: { signal?: AbortSignal }): Promise<string | undefined>;
-}
-
-/** Turns secret references from configuration into `SecretValue`s, lazily and once each. */
-export interface SecretResolver {
-  /**
-   * Resolves a reference (or passes a `SecretValue` through) and registers the value with the
-   * redactor. The first call reads the source; later calls for the same reference share it.
-   *
-   * @throws ConfigurationError when the reference is malformed, its scheme is unknown, or the
-   * variable or file it names does not exist. The error names the reference, never a value.
-   */
-  resolve(
-    reference: SecretReference | SecretValue,
-    options?: { signal?: AbortSignal },
-  ): Promise<SecretValue>;
-  /** Adds a scheme (e.g. `vault`) so another package can extend resolution. */
-  registerScheme(scheme: string, resolver: SecretSchemeResolver): void;
-}
 
 /** Options of {@link createSecretResolver}. */
 export interface SecretResolverOptions {

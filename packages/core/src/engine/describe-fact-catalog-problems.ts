@@ -1,6 +1,6 @@
-import { ThresholdSyntaxError } from '../../errors/threshold-syntax-error';
-import { isMeasurementUnit } from '../../evidence/measurement-unit';
-import { parseThreshold } from '../../threshold/parse-threshold';
+import { ThresholdSyntaxError } from '../errors/threshold-syntax-error';
+import { isMeasurementUnit } from '../evidence/measurement-unit';
+import { parseThreshold } from '../threshold/parse-threshold';
 
 /** Largest catalog `factsFor` may return; real catalogs have a handful of facts. */
 export const MAX_CATALOG_FACTS = 1000;
