@@ -1,4 +1,3 @@
-import pLimit, { type LimitFunction } from 'p-limit';
 import { ApiCallError } from '../../errors/api-call-error';
 import type { Clock } from '../retry/clock';
 import { type ResponseHeaders, readRateLimitState } from '../retry/parse-retry-after';
@@ -31,14 +30,18 @@ export interface PerOriginRateLimiterOptions {
 }
 
 interface OriginState {
-  limit: LimitFunction;
+  /** Requests holding a slot. */
+  active: number;
+  concurrency: number;
+  /** Requests waiting for a slot, oldest first. */
+  queue: Array<() => void>;
   bucket: TokenBucket | undefined;
   /** Epoch ms until which the provider said the budget is spent. */
   holdUntil: number;
 }
 
 /**
- * The in-process `RateLimiter`: per origin, a p-limit concurrency cap, an optional token
+ * The in-process `RateLimiter`: per origin, a concurrency cap (a slot counter and a FIFO queue), an optional token
  * bucket, and a hold until the provider's reset when its headers say 0 requests are left.
  */
 export function createPerOriginRateLimiter(options: PerOriginRateLimiterOptions): RateLimiter {
@@ -51,7 +54,9 @@ export function createPerOriginRateLimiter(options: PerOriginRateLimiterOptions)
     if (state === undefined) {
       const budget = { ...options.defaultBudget, ...options.origins?.[origin] };
       state = {
-        limit: pLimit(budget.concurrency ?? 8),
+        active: 0,
+        concurrency: budget.concurrency ?? 8,
+        queue: [],
         bucket:
           budget.requestsPerInterval === undefined
             ? undefined
@@ -106,7 +111,7 @@ export function createPerOriginRateLimiter(options: PerOriginRateLimiterOptions)
     return clock.sleep(waitMs, signal);
   }
 
-  /** Runs `task` once the budget allows, on a concurrency slot p-limit already gave it. */
+  /** Runs `task` once the budget allows, on a concurrency slot it already holds. */
   function runBudgeted<T>(
     origin: string,
     state: OriginState,
@@ -123,25 +128,43 @@ export function createPerOriginRateLimiter(options: PerOriginRateLimiterOptions)
   }
 
   return {
-    schedule(origin, task, scheduleOptions = {}) {
+    schedule<T>(
+      origin: string,
+      task: () => Promise<T>,
+      scheduleOptions: Parameters<RateLimiter['schedule']>[2] = {},
+    ): Promise<T> {
       const { signal, failFast } = scheduleOptions;
       if (signal?.aborted) return Promise.reject(signal.reason);
       const state = stateFor(origin);
-      const { limit } = state;
-      // Under the bound p-limit starts the task at once: no abort listener needed (the task
-      // watches the signal itself). Only a task that will queue listens, to leave promptly.
-      if (limit.activeCount + limit.pendingCount < limit.concurrency) {
-        return limit(() => runBudgeted(origin, state, task, signal, failFast));
+      const release = () => {
+        state.active -= 1;
+        const next = state.queue.shift();
+        if (next !== undefined) next();
+      };
+      // A free slot: a synchronous counter, no promise, no listener (the task watches the
+      // signal itself). Only a request that queues listens, to leave promptly.
+      if (state.active < state.concurrency && state.queue.length === 0) {
+        state.active += 1;
+        const running = runBudgeted(origin, state, task, signal, failFast);
+        running.then(release, release);
+        return running;
       }
-      return new Promise((resolve, reject) => {
-        const onAbort = () => reject(signal?.reason);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        void limit(() => {
+      return new Promise<T>((resolve, reject) => {
+        const start = () => {
           signal?.removeEventListener('abort', onAbort);
-          // Aborted while queued: give the slot to the next task without running this one.
-          if (signal?.aborted) return Promise.resolve();
-          return runBudgeted(origin, state, task, signal, failFast).then(resolve, reject);
-        });
+          state.active += 1;
+          const running = runBudgeted(origin, state, task, signal, failFast);
+          running.then(release, release);
+          running.then(resolve, reject);
+        };
+        const onAbort = () => {
+          // Aborted while queued: leave the queue without taking a slot.
+          const index = state.queue.indexOf(start);
+          if (index !== -1) state.queue.splice(index, 1);
+          reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        state.queue.push(start);
       });
     },
     observe(origin, headers: ResponseHeaders) {
