@@ -1,3 +1,7 @@
 import { definePackageBuild } from '../../scripts/tsup-package-config';
 
-export default definePackageBuild({ bundleIntoCommonJs: ['p-retry', 'p-limit'] });
+// `connector` is the connector-author entry (`@evidencekit/core/connector`, src/connector.ts).
+export default definePackageBuild({
+  entry: { connector: 'src/connector.ts' },
+  bundleIntoCommonJs: ['p-retry', 'p-limit'],
+});

@@ -3,7 +3,7 @@ import {
   type CheckFindingV1,
   type CheckOptionsV1,
   type CheckResultV1,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import { pageStatusSchema } from './api/page-status-schema';
 import { createStatuspageClient } from './create-statuspage-client';
 import type { StatuspageConfig } from './statuspage-settings';

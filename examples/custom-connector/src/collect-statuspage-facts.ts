@@ -1,4 +1,4 @@
-import type { CollectOptionsV1, CollectResultV1 } from '@evidencekit/core';
+import type { CollectOptionsV1, CollectResultV1 } from '@evidencekit/core/connector';
 import { createStatuspageClient, statuspageApiUrl } from './create-statuspage-client';
 import { observeComponentStatus, SUMMARY_PATH } from './observe-component-status';
 import { observeOpenIncidents, UNRESOLVED_INCIDENTS_PATH } from './observe-open-incidents';

@@ -1,4 +1,4 @@
-import { type ConfiguredConnector, configureConnector } from '@evidencekit/core';
+import { type ConfiguredConnector, configureConnector } from '@evidencekit/core/connector';
 import { statuspageConnector } from './statuspage-connector';
 import type { StatuspageSettings } from './statuspage-settings';
 

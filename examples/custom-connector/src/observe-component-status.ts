@@ -1,4 +1,8 @@
-import { type FactObservationV1, type HttpClient, observeOrUnavailable } from '@evidencekit/core';
+import {
+  type FactObservationV1,
+  type HttpClient,
+  observeOrUnavailable,
+} from '@evidencekit/core/connector';
 import { summarySchema } from './api/summary-schema';
 import { matchesComponent } from './match-component';
 

@@ -1,4 +1,8 @@
-import { type FactObservationV1, type HttpClient, observeOrUnavailable } from '@evidencekit/core';
+import {
+  type FactObservationV1,
+  type HttpClient,
+  observeOrUnavailable,
+} from '@evidencekit/core/connector';
 import {
   type StatuspageIncident,
   unresolvedIncidentsSchema,

@@ -1,4 +1,4 @@
-import { defineConnector } from '@evidencekit/core';
+import { defineConnector } from '@evidencekit/core/connector';
 import { checkStatuspage } from './check-statuspage';
 import { collectStatuspageFacts } from './collect-statuspage-facts';
 import { statuspageFacts } from './statuspage-facts';

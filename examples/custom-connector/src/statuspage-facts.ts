@@ -1,4 +1,4 @@
-import type { FactDefinitionV1 } from '@evidencekit/core';
+import type { FactDefinitionV1 } from '@evidencekit/core/connector';
 
 /** The facts the Statuspage connector can report, in catalog order. */
 export const STATUSPAGE_FACT_NAMES = ['open_incidents', 'component_status'] as const;

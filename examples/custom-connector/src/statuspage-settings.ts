@@ -1,4 +1,4 @@
-import { secretReferenceSchema } from '@evidencekit/core';
+import { secretReferenceSchema } from '@evidencekit/core/connector';
 import { z } from 'zod';
 
 /** The zod schema of the Statuspage connector's settings. The token is a secret reference. */

@@ -4,7 +4,7 @@ import {
   type CheckOptionsV1,
   type CheckResultV1,
   type HttpClient,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import { rateLimitSchema } from './api/rate-limit-schema';
 import { broadScopes } from './classify-token-scopes';
 import { createGitHubActionsClient } from './create-github-actions-client';

@@ -1,4 +1,4 @@
-import type { FactObservationV1, FactSource, HttpClient } from '@evidencekit/core';
+import type { FactObservationV1, FactSource, HttpClient } from '@evidencekit/core/connector';
 import { type Artifact, artifactsPageSchema } from './api/artifacts-schema';
 import type { WorkflowRun } from './api/workflow-runs-schema';
 import { commitMatches } from './match-commit';

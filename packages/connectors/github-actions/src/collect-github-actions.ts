@@ -5,7 +5,7 @@ import {
   type FactObservationV1,
   type JsonValue,
   observeOrUnavailable,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import type { WorkflowJob } from './api/workflow-jobs-schema';
 import type { WorkflowRun } from './api/workflow-runs-schema';
 import {

@@ -1,4 +1,4 @@
-import type { FactObservationV1, FactSource, HttpClient } from '@evidencekit/core';
+import type { FactObservationV1, FactSource, HttpClient } from '@evidencekit/core/connector';
 import { type WorkflowJob, workflowJobsPageSchema } from './api/workflow-jobs-schema';
 import type { WorkflowRun } from './api/workflow-runs-schema';
 import { repositoryPath } from './repository-name';

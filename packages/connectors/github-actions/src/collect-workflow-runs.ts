@@ -1,4 +1,4 @@
-import type { HttpClient } from '@evidencekit/core';
+import type { HttpClient } from '@evidencekit/core/connector';
 import { type WorkflowRun, workflowRunsPageSchema } from './api/workflow-runs-schema';
 import { commitMatches } from './match-commit';
 import { repositoryPath } from './repository-name';

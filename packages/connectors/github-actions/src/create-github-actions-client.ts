@@ -1,4 +1,4 @@
-import type { ConnectorRuntime, HttpClient } from '@evidencekit/core';
+import type { ConnectorRuntime, HttpClient } from '@evidencekit/core/connector';
 import { describeGitHubActionsError } from './describe-github-actions-error';
 import type { GitHubActionsConfig } from './github-actions-settings';
 

@@ -1,4 +1,4 @@
-import { type ConfiguredConnector, configureConnector } from '@evidencekit/core';
+import { type ConfiguredConnector, configureConnector } from '@evidencekit/core/connector';
 import { githubActionsConnector } from './github-actions-connector';
 import type { GitHubActionsSettings } from './github-actions-settings';
 

@@ -1,4 +1,4 @@
-import type { ApiCallError, DescribeHttpError } from '@evidencekit/core';
+import type { ApiCallError, DescribeHttpError } from '@evidencekit/core/connector';
 
 /**
  * The fine-grained permissions GitHub says an endpoint needs, from the

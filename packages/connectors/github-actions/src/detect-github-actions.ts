@@ -1,4 +1,4 @@
-import type { DetectionV1, DetectOptionsV1, JsonValue } from '@evidencekit/core';
+import type { DetectionV1, DetectOptionsV1, JsonValue } from '@evidencekit/core/connector';
 
 const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 const RELEASE_LIKE = /release|deploy|publish|delivery|cd\b/i;

@@ -1,4 +1,4 @@
-import { defineConnector } from '@evidencekit/core';
+import { defineConnector } from '@evidencekit/core/connector';
 import { checkGitHubToken } from './check-github-token';
 import { collectGitHubActions } from './collect-github-actions';
 import { detectGitHubActions } from './detect-github-actions';

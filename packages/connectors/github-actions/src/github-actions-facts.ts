@@ -1,4 +1,4 @@
-import type { FactDefinitionV1 } from '@evidencekit/core';
+import type { FactDefinitionV1 } from '@evidencekit/core/connector';
 
 /** The facts the GitHub Actions connector can report. */
 export type GitHubActionsFactName =

@@ -1,4 +1,4 @@
-import { secretReferenceSchema } from '@evidencekit/core';
+import { secretReferenceSchema } from '@evidencekit/core/connector';
 import { z } from 'zod';
 import { repositorySchema } from './repository-name';
 

@@ -4,7 +4,7 @@ import type {
   FactObservationV1,
   IngestOptionsV1,
   JsonValue,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import type { z } from 'zod';
 import {
   type RunContext,

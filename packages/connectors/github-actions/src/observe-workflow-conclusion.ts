@@ -1,4 +1,4 @@
-import type { FactObservationV1, FactSource } from '@evidencekit/core';
+import type { FactObservationV1, FactSource } from '@evidencekit/core/connector';
 import type { WorkflowRun } from './api/workflow-runs-schema';
 import { conclusionSeverity, describeRun, isUnfinished } from './workflow-run-state';
 

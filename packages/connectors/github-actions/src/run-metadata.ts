@@ -1,4 +1,4 @@
-import type { JsonValue } from '@evidencekit/core';
+import type { JsonValue } from '@evidencekit/core/connector';
 import type { WorkflowRun } from './api/workflow-runs-schema';
 
 /** What a record's provider metadata keeps of a workflow run, collected or ingested alike. */

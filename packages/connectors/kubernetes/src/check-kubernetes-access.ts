@@ -3,7 +3,7 @@ import {
   type CheckFindingV1,
   type CheckOptionsV1,
   type CheckResultV1,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import { createKubernetesClient, type KubernetesClient } from './create-kubernetes-client';
 import type { KubernetesConfig } from './kubernetes-settings';
 import {

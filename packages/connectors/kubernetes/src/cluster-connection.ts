@@ -1,4 +1,4 @@
-import type { SecretInput } from '@evidencekit/core';
+import type { SecretInput } from '@evidencekit/core/connector';
 
 /** How to reach one API server, resolved from the settings at call time. */
 export interface ClusterConnection {

@@ -5,7 +5,7 @@ import {
   type FactSource,
   type JsonValue,
   unavailableReasonOf,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import type { Deployment } from './api/deployment-schema';
 import type { ReplicaSet } from './api/replica-set-list-schema';
 import { createKubernetesClient, type KubernetesClient } from './create-kubernetes-client';

@@ -1,4 +1,4 @@
-import type { ConnectorRuntime, HttpClient } from '@evidencekit/core';
+import type { ConnectorRuntime, HttpClient } from '@evidencekit/core/connector';
 import type { ZodType } from 'zod';
 import { type Deployment, deploymentSchema } from './api/deployment-schema';
 import { type Pod, podListSchema } from './api/pod-list-schema';

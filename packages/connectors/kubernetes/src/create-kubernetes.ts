@@ -1,4 +1,4 @@
-import { type ConfiguredConnector, configureConnector } from '@evidencekit/core';
+import { type ConfiguredConnector, configureConnector } from '@evidencekit/core/connector';
 import { kubernetesConnector } from './kubernetes-connector';
 import type { KubernetesSettings } from './kubernetes-settings';
 

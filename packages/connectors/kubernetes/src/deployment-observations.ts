@@ -1,4 +1,8 @@
-import type { FactObservationV1, FactSource, unavailableReasonOf } from '@evidencekit/core';
+import type {
+  FactObservationV1,
+  FactSource,
+  unavailableReasonOf,
+} from '@evidencekit/core/connector';
 import type { Deployment } from './api/deployment-schema';
 import type { ReplicaSet } from './api/replica-set-list-schema';
 import type { RolloutAssessment } from './evaluate-rollout';

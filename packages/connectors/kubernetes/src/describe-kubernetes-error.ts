@@ -1,4 +1,4 @@
-import type { DescribeHttpError } from '@evidencekit/core';
+import type { DescribeHttpError } from '@evidencekit/core/connector';
 import { kubernetesStatusSchema } from './api/status-schema';
 
 /**

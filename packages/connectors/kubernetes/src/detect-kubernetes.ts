@@ -1,4 +1,4 @@
-import type { DetectionV1, DetectOptionsV1, JsonValue } from '@evidencekit/core';
+import type { DetectionV1, DetectOptionsV1, JsonValue } from '@evidencekit/core/connector';
 import { parseAllDocuments } from 'yaml';
 
 // Folders where Kubernetes manifests and Helm charts usually live.

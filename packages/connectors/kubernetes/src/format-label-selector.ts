@@ -1,4 +1,4 @@
-import { InvalidResponseError } from '@evidencekit/core';
+import { InvalidResponseError } from '@evidencekit/core/connector';
 import type { LabelSelector } from './api/label-selector-schema';
 
 // Label keys: an optional DNS-subdomain prefix and a name; values: at most 63 characters of

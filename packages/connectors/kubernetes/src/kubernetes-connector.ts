@@ -1,4 +1,4 @@
-import { defineConnector } from '@evidencekit/core';
+import { defineConnector } from '@evidencekit/core/connector';
 import { checkKubernetesAccess } from './check-kubernetes-access';
 import { collectDeploymentEvidence } from './collect-deployment-evidence';
 import { detectKubernetes } from './detect-kubernetes';

@@ -1,4 +1,4 @@
-import type { FactDefinitionV1 } from '@evidencekit/core';
+import type { FactDefinitionV1 } from '@evidencekit/core/connector';
 
 /** The facts the Kubernetes connector can report. */
 export const KUBERNETES_FACTS = [

@@ -1,4 +1,4 @@
-import { ApiCallError, type HttpClient, type QueryParameters } from '@evidencekit/core';
+import { ApiCallError, type HttpClient, type QueryParameters } from '@evidencekit/core/connector';
 import type { z } from 'zod';
 
 /** Items per chunk, as kubectl asks for. */

@@ -1,4 +1,4 @@
-import type { FactObservationV1, FactSource } from '@evidencekit/core';
+import type { FactObservationV1, FactSource } from '@evidencekit/core/connector';
 import type { KubernetesFactName } from './kubernetes-facts';
 import { describeContainers, type PodSummary } from './summarize-pods';
 

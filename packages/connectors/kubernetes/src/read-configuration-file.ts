@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { ConfigurationError } from '@evidencekit/core';
+import { ConfigurationError } from '@evidencekit/core/connector';
 
 /** Expands a leading `~` and makes `filePath` absolute (relative to `baseDirectory`). */
 export function resolveConfigurationPath(filePath: string, baseDirectory = process.cwd()): string {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigurationError, type Redactor, SecretValue } from '@evidencekit/core';
+import { ConfigurationError, type Redactor, SecretValue } from '@evidencekit/core/connector';
 import type { ClusterConnection } from './cluster-connection';
 import { readConfigurationFile } from './read-configuration-file';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigurationError, type Redactor, SecretValue } from '@evidencekit/core';
+import { ConfigurationError, type Redactor, SecretValue } from '@evidencekit/core/connector';
 import { parse as parseYaml } from 'yaml';
 import { type Kubeconfig, type KubeconfigUser, kubeconfigSchema } from './api/kubeconfig-schema';
 import type { ClusterConnection } from './cluster-connection';

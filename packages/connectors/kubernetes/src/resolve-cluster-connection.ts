@@ -1,4 +1,4 @@
-import type { Redactor } from '@evidencekit/core';
+import type { Redactor } from '@evidencekit/core/connector';
 import type { ClusterConnection } from './cluster-connection';
 import type { KubernetesConfig } from './kubernetes-settings';
 import { readConfigurationFile, resolveConfigurationPath } from './read-configuration-file';

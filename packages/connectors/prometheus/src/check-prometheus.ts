@@ -4,7 +4,7 @@ import {
   type CheckOptionsV1,
   type CheckResultV1,
   ConfigurationError,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import { buildInfoSchema } from './api/build-info-schema';
 import { createPrometheusAllowlist } from './create-prometheus-allowlist';
 import { createPrometheusClient } from './create-prometheus-client';

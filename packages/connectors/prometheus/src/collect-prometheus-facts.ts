@@ -9,7 +9,7 @@ import {
   type JsonValue,
   type QueryAllowlist,
   unavailableReasonOf,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import { createPrometheusAllowlist } from './create-prometheus-allowlist';
 import { createPrometheusClient } from './create-prometheus-client';
 import { FACT_READINGS } from './fact-readings';

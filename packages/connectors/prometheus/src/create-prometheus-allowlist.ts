@@ -1,4 +1,4 @@
-import { createQueryAllowlist, type QueryAllowlist } from '@evidencekit/core';
+import { createQueryAllowlist, type QueryAllowlist } from '@evidencekit/core/connector';
 import { DEFAULT_QUERY_TEMPLATES } from './default-query-templates';
 import type { PrometheusConfig } from './prometheus-settings';
 

@@ -1,4 +1,4 @@
-import type { ConnectorRuntime, HttpClient } from '@evidencekit/core';
+import type { ConnectorRuntime, HttpClient } from '@evidencekit/core/connector';
 import type { PrometheusConfig } from './prometheus-settings';
 
 /**

@@ -1,4 +1,4 @@
-import { type ConfiguredConnector, configureConnector } from '@evidencekit/core';
+import { type ConfiguredConnector, configureConnector } from '@evidencekit/core/connector';
 import { prometheusConnector } from './prometheus-connector';
 import type { PrometheusSettings } from './prometheus-settings';
 

@@ -1,4 +1,4 @@
-import type { QueryTemplate } from '@evidencekit/core';
+import type { QueryTemplate } from '@evidencekit/core/connector';
 import type { PrometheusFactName } from './prometheus-facts';
 
 // Every selector carries the scope as label matchers, so a query can only read the target's

@@ -1,4 +1,8 @@
-import { ApiCallError, type ApiCallFailureReason, type DescribeHttpError } from '@evidencekit/core';
+import {
+  ApiCallError,
+  type ApiCallFailureReason,
+  type DescribeHttpError,
+} from '@evidencekit/core/connector';
 import { errorBodySchema } from './api/error-body-schema';
 
 /**

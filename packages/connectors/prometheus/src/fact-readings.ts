@@ -1,4 +1,4 @@
-import type { MeasurementUnit } from '@evidencekit/core';
+import type { MeasurementUnit } from '@evidencekit/core/connector';
 import type { PrometheusFactName } from './prometheus-facts';
 
 /** How one number is picked from the points of a series (a range query or a range vector). */

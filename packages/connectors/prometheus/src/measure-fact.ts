@@ -1,4 +1,4 @@
-import { ALLOWED_CLOCK_SKEW_SECONDS, type FactObservationV1 } from '@evidencekit/core';
+import { ALLOWED_CLOCK_SKEW_SECONDS, type FactObservationV1 } from '@evidencekit/core/connector';
 import { FACT_READINGS } from './fact-readings';
 import type { PrometheusFactName } from './prometheus-facts';
 

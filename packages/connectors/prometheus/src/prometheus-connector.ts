@@ -1,4 +1,4 @@
-import { defineConnector } from '@evidencekit/core';
+import { defineConnector } from '@evidencekit/core/connector';
 import { checkPrometheus } from './check-prometheus';
 import { collectPrometheusFacts } from './collect-prometheus-facts';
 import { prometheusFacts } from './prometheus-facts';

@@ -1,4 +1,4 @@
-import type { FactDefinitionV1 } from '@evidencekit/core';
+import type { FactDefinitionV1 } from '@evidencekit/core/connector';
 
 /** The names of the facts the Prometheus connector can report, in catalog order. */
 export const PROMETHEUS_FACT_NAMES = [

@@ -1,4 +1,4 @@
-import { queryTemplatesSchema, secretReferenceSchema } from '@evidencekit/core';
+import { queryTemplatesSchema, secretReferenceSchema } from '@evidencekit/core/connector';
 import { z } from 'zod';
 
 const bearerAuthSchema = z

@@ -1,4 +1,4 @@
-import type { EvidenceScope } from '@evidencekit/core';
+import type { EvidenceScope } from '@evidencekit/core/connector';
 
 /**
  * The template variables of a target: the selector's extra variables, then the scope's

@@ -1,4 +1,4 @@
-import type { HttpClient } from '@evidencekit/core';
+import type { HttpClient } from '@evidencekit/core/connector';
 import {
   type QueryData,
   type QueryResponse,

@@ -1,4 +1,4 @@
-import type { CheckOptionsV1, CheckResultV1 } from '@evidencekit/core';
+import type { CheckOptionsV1, CheckResultV1 } from '@evidencekit/core/connector';
 import { parseTrivyReport } from './parse-trivy-report';
 import { readReportFile } from './read-report-file';
 import type { TrivyConfig } from './trivy-settings';

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { CollectOptionsV1, CollectResultV1 } from '@evidencekit/core';
+import type { CollectOptionsV1, CollectResultV1 } from '@evidencekit/core/connector';
 import { ingestTrivyReport } from './ingest-trivy-report';
 import { readReportFile } from './read-report-file';
 import type { TrivyFactName } from './trivy-facts';

@@ -1,4 +1,4 @@
-import { type ConfiguredConnector, configureConnector } from '@evidencekit/core';
+import { type ConfiguredConnector, configureConnector } from '@evidencekit/core/connector';
 import { trivyConnector } from './trivy-connector';
 import type { TrivySettings } from './trivy-settings';
 

@@ -1,4 +1,4 @@
-import type { DetectionV1, DetectOptionsV1 } from '@evidencekit/core';
+import type { DetectionV1, DetectOptionsV1 } from '@evidencekit/core/connector';
 
 const configFiles = ['trivy.yaml', 'trivy.yml', '.trivyignore', '.trivyignore.yaml'];
 const workflowPattern = /^\.github\/workflows\/[^/]+\.ya?ml$/;

@@ -5,7 +5,7 @@ import type {
   FactObservationV1,
   FactSource,
   JsonValue,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import type { TrivyReport } from './api/trivy-report-schema';
 import { compareArtifactDigest, type DigestComparison } from './compare-artifact-digest';
 import { parseTrivyReport } from './parse-trivy-report';

@@ -1,4 +1,4 @@
-import type { UnavailableReasonCode } from '@evidencekit/core';
+import type { UnavailableReasonCode } from '@evidencekit/core/connector';
 
 /**
  * Why a report could not be read: a path that cannot work is `config`; a file or payload that

@@ -1,4 +1,4 @@
-import { defineConnector } from '@evidencekit/core';
+import { defineConnector } from '@evidencekit/core/connector';
 import { checkTrivyReport } from './check-trivy-report';
 import { collectTrivyReport } from './collect-trivy-report';
 import { detectTrivy } from './detect-trivy';

@@ -1,4 +1,4 @@
-import type { FactObservationV1, FactSource } from '@evidencekit/core';
+import type { FactObservationV1, FactSource } from '@evidencekit/core/connector';
 import type { ReportProblem } from './report-problem';
 import { TRIVY_FACTS, type TrivyFactName } from './trivy-facts';
 

@@ -1,4 +1,4 @@
-import type { CheckFindingV1, CheckOptionsV1, CheckResultV1 } from '@evidencekit/core';
+import type { CheckFindingV1, CheckOptionsV1, CheckResultV1 } from '@evidencekit/core/connector';
 import { pullHealthEndpoint } from './collect-endpoint-health';
 import type { WebhookConfig } from './webhook-settings';
 

@@ -4,7 +4,7 @@ import {
   type ConnectorRuntime,
   DestinationRefusedError,
   type HttpResponse,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import { healthBodySchema } from './api/health-body-schema';
 import { createWebhookClient } from './create-webhook-client';
 import { evaluateJsonPointer } from './json-pointer';

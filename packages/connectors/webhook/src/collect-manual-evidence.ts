@@ -5,7 +5,7 @@ import {
   type FactDefinitionV1,
   type FactObservationV1,
   type JsonValue,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import type { ManualFact } from './webhook-selector';
 
 /**

@@ -3,7 +3,7 @@ import {
   type ConnectorRuntime,
   configureConnector,
   type HostResolver,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import { type WebhookConnector, webhookConnector } from './webhook-connector';
 import type { WebhookSettings } from './webhook-settings';
 

@@ -1,5 +1,5 @@
 // The resolver types live in core (destination policy); re-exported so existing imports work.
-export type { HostResolver, ResolvedAddress } from '@evidencekit/core';
+export type { HostResolver, ResolvedAddress } from '@evidencekit/core/connector';
 export type { WebhookIngestPayload } from './api/signed-payload-schema';
 export type { CreateWebhookOptions } from './create-webhook';
 export { createWebhook } from './create-webhook';

@@ -4,7 +4,7 @@ import {
   type FactObservationV1,
   type IngestOptionsV1,
   type UnavailableReasonCode,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import { signedPayloadSchema } from './api/signed-payload-schema';
 import { evaluateJsonPointer } from './json-pointer';
 import { observeJsonValue } from './observe-json-value';

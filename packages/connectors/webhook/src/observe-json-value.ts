@@ -1,4 +1,4 @@
-import type { FactObservationV1, FactSource, MeasurementUnit } from '@evidencekit/core';
+import type { FactObservationV1, FactSource, MeasurementUnit } from '@evidencekit/core/connector';
 
 /**
  * Turns the value found at a JSON Pointer into an observation for a fact of `unit`: nothing

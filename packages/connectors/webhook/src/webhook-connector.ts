@@ -1,4 +1,4 @@
-import { type ConnectorV1, defineConnector } from '@evidencekit/core';
+import { type ConnectorV1, defineConnector } from '@evidencekit/core/connector';
 import { checkWebhook } from './check-webhook';
 import { collectEndpointHealth } from './collect-endpoint-health';
 import { collectManualEvidence } from './collect-manual-evidence';

@@ -1,4 +1,4 @@
-import type { FactDefinitionV1 } from '@evidencekit/core';
+import type { FactDefinitionV1 } from '@evidencekit/core/connector';
 import type { WebhookFactMapping } from './webhook-settings';
 
 /** Names of the facts the health pull reports. */

@@ -3,7 +3,7 @@ import {
   MEASUREMENT_UNIT_NAMES,
   parseThreshold,
   secretReferenceSchema,
-} from '@evidencekit/core';
+} from '@evidencekit/core/connector';
 import { z } from 'zod';
 import { isJsonPointer } from './json-pointer';
 import { HEALTH_FACT_NAMES } from './webhook-facts';

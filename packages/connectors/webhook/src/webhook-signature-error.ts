@@ -1,4 +1,4 @@
-import { EvidencekitError } from '@evidencekit/core';
+import { EvidencekitError } from '@evidencekit/core/connector';
 
 const marker = Symbol.for('evidencekit.error.webhook-signature');
 
