@@ -1,3 +1,5 @@
+import { raceAbort } from '../http/race-abort';
+
 interface Flight<T> {
   promise: Promise<T>;
   controller: AbortController;
@@ -41,26 +43,12 @@ export class SingleFlight<T> {
     joined.waiters += 1;
     if (signal === undefined) return joined.promise;
 
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => {
-        joined.waiters -= 1;
-        if (joined.waiters === 0) {
-          joined.controller.abort(signal.reason);
-          if (this.#flights.get(key) === joined) this.#flights.delete(key);
-        }
-        reject(signal.reason);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      joined.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
+    return raceAbort(joined.promise, signal, (reason) => {
+      joined.waiters -= 1;
+      if (joined.waiters === 0) {
+        joined.controller.abort(reason);
+        if (this.#flights.get(key) === joined) this.#flights.delete(key);
+      }
     });
   }
 }
