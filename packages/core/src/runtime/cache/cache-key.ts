@@ -70,11 +70,11 @@ export function credentialFingerprint(resolvedCredential: string): string {
  * give exactly `httpCacheKey`'s key; a request with headers of its own takes that function.
  */
 export function createCacheKeyBuilder(client: {
-  accept?: string;
+  accept?: string | undefined;
   varyHeaders: Readonly<Record<string, string>>;
-  connectionFingerprint?: string;
+  connectionFingerprint?: string | undefined;
   maxResponseBytes: number;
-}): (request: { method: string; url: string; credential?: string }) => string {
+}): (request: { method: string; url: string; credential?: string | undefined }) => string {
   const vary = Object.entries(client.varyHeaders)
     .map(([name, value]) => `${name.toLowerCase()}: ${value}`)
     .sort()

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DescribeHttpError } from '../../../src/contract/v1/http-client-v1';
+import type {
+  DescribeHttpError,
+  HttpErrorDescription,
+} from '../../../src/contract/v1/http-client-v1';
 import { ApiCallError } from '../../../src/errors/api-call-error';
 import { CANARY, createTestRuntime, ORIGIN } from '../support/test-runtime';
 
@@ -27,7 +30,7 @@ const timeoutBody = {
 };
 
 const byErrorType: DescribeHttpError = (answer) => {
-  const body = JSON.parse(answer.body) as { errorType?: string; error?: string };
+  const body = JSON.parse(answer.body) as { errorType: string; error: string };
   if (body.errorType === 'execution')
     return { reason: 'transient', retryable: false, detail: body.error };
   if (body.errorType === 'timeout')
@@ -85,16 +88,20 @@ describe('describeError: provider error mapping before the retry decision', () =
   it.each([
     [
       'throws',
-      () => {
+      (): undefined => {
         throw new Error('hook bug');
       },
     ],
-    ['names a reason that is not one', () => ({ reason: 'nonsense' as 'config' })],
-    ['returns undefined', () => undefined],
+    // A hook written in plain JavaScript can return any reason at all.
+    [
+      'names a reason that is not one',
+      (): HttpErrorDescription => JSON.parse('{"reason":"nonsense"}'),
+    ],
+    ['returns undefined', (): undefined => undefined],
   ] as const)('keeps the status classification when the hook %s', async (_label, hook) => {
     const { pool, bound } = createTestRuntime();
     pool.intercept({ path: '/x', method: 'GET' }).reply(404, { message: 'missing' });
-    const client = bound().http({ baseUrl: ORIGIN, describeError: hook as DescribeHttpError });
+    const client = bound().http({ baseUrl: ORIGIN, describeError: hook });
 
     const error = await failure(client.request({ path: '/x' }));
     expect(error).toMatchObject({ reason: 'not_found', isRetryable: false, status: 404 });
