@@ -66,9 +66,12 @@ export {
 } from './contract/index';
 export { observeOrUnavailable, unavailableReasonOf } from './engine/index';
 export type {
+  ApiCallAttempt,
+  ApiCallErrorOptions,
   ApiCallFailureReason,
   ConfigurationIssue,
   DestinationRefusalKind,
+  DestinationRefusedErrorOptions,
   ResponseIssue,
 } from './errors/index';
 export {
@@ -81,6 +84,7 @@ export {
 export type {
   EvidenceScope,
   EvidenceWarning,
+  FactReasonCode,
   FactSource,
   FactStatus,
   FailedReasonCode,
@@ -92,6 +96,7 @@ export type {
 export { MEASUREMENT_UNIT_NAMES } from './evidence/index';
 export { ALLOWED_CLOCK_SKEW_SECONDS } from './gate/index';
 export type {
+  AddressClass,
   QueryAllowlist,
   QueryAllowlistOptions,
   QueryLanguage,
@@ -106,4 +111,5 @@ export {
   queryTemplatesSchema,
   secretReferenceSchema,
 } from './runtime/index';
+export type { ComparisonOperator, Threshold } from './threshold/index';
 export { parseThreshold } from './threshold/index';
