@@ -152,6 +152,26 @@ describe('createRedactor: token shapes in free text', () => {
   });
 });
 
+describe('createRedactor: secret references are not secrets', () => {
+  it.each([
+    'token: env:GITHUB_TOKEN',
+    'token=env:GITHUB_TOKEN',
+    '"token": "env:GITHUB_TOKEN"',
+    "password: 'file:/run/secrets/db-password'",
+    'apiKey: file:./secrets/datadog.key',
+  ])('leaves %s readable (a suggested configuration must stay valid)', (text) => {
+    expect(createRedactor().redactText(text)).toBe(text);
+  });
+
+  it.each([
+    ['token: ghp_abcdefghijklmnopqrstuvwxyz0123456789', 'token: [REDACTED]'],
+    ['token=env:1NOT_A_VARIABLE', 'token=[REDACTED]'],
+    ['password: "env:NAME with spaces"', 'password: "[REDACTED]"'],
+  ])('still masks a value that only starts like one: %s', (text, expected) => {
+    expect(createRedactor().redactText(text)).toBe(expected);
+  });
+});
+
 describe('createRedactor: signed evidence passes through unchanged', () => {
   it('leaves a DSSE envelope verifiable: its base64 payload and public signature stay', () => {
     const envelope = {

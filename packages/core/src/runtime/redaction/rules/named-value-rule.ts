@@ -216,7 +216,8 @@ export const namedValueRule: TextRule = {
       const strong = quoted || (isAssignment && paddingAfter === 0);
       const masked =
         nameClass === 'credential'
-          ? strong || !isWordingAt(text, valueStart, valueEnd)
+          ? !isSecretReferenceAt(text, valueStart, valueEnd) &&
+            (strong || !isWordingAt(text, valueStart, valueEnd))
           : shapes.isCredentialShaped(valueStart, valueEnd);
       if (masked) {
         spans.push({ start: valueStart, end: valueEnd, replacement: mask });
@@ -312,6 +313,14 @@ function createValueSearches(text: string): ValueSearches {
     singleQuotes: new ForwardSearch(text, (code) => code === 0x27 || code === 0x0a),
     shapes: new SpanShapes(text),
   };
+}
+
+// `env:NAME` and `file:PATH` say where a secret lives, never what it is: configuration that
+// shows them (`token: env:GITHUB_TOKEN`, a suggested config) must stay readable and valid.
+const SECRET_REFERENCE = /^(?:env:[A-Za-z_][A-Za-z0-9_]{0,127}|file:[A-Za-z0-9_./~-]{1,512})$/;
+
+function isSecretReferenceAt(text: string, start: number, end: number): boolean {
+  return end - start <= 520 && SECRET_REFERENCE.test(text.slice(start, end));
 }
 
 function isWordingAt(text: string, start: number, end: number): boolean {
