@@ -9,6 +9,7 @@ export { UnexpectedCollectResultError } from './collect/unexpected-collect-resul
 export type { CanarySecret } from './conformance/canary-secret';
 export { CANARY_ENVIRONMENT_VARIABLE } from './conformance/canary-secret';
 export { checkConnectorConformance } from './conformance/check-connector-conformance';
+export { DEFAULT_CONFORMANCE_NOW } from './conformance/conformance-clock';
 export { CONFORMANCE_RUNTIME } from './conformance/conformance-harness';
 export type { ConnectorConformanceOptions, PrimaryRoute } from './conformance/conformance-options';
 export { defineConformanceOptions } from './conformance/conformance-options';
@@ -26,6 +27,8 @@ export type {
   FaultScenarioId,
 } from './faults/fault-scenario';
 export { FAULT_SCENARIOS } from './faults/fault-scenarios';
+export type { DerivedEmptyBody } from './faults/derive-empty-body';
+export { deriveEmptyBody } from './faults/derive-empty-body';
 export type { SchemaDriftKind } from './faults/schema-drift';
 export { applySchemaDrift } from './faults/schema-drift';
 // Provider mocks

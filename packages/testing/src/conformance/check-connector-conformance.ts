@@ -11,8 +11,13 @@ import { hangUntilAborted, resolveMockRoute } from '../mocks/mock-reply';
 import { mockProviderRoutes } from '../mocks/provider-routes';
 import { parseRouteKey, routeUrl } from '../mocks/route-key';
 import { createProviderMockServer } from '../msw/provider-mock-server';
-import { CANARY_ENVIRONMENT_VARIABLE, createCanarySecret } from './canary-secret';
+import {
+  CANARY_ENVIRONMENT_VARIABLE,
+  type CanarySecret,
+  createCanarySecret,
+} from './canary-secret';
 import { checkStrictConfiguration } from './configuration-checks';
+import { resolveConformanceClock } from './conformance-clock';
 import { CONFORMANCE_RUNTIME, ConformanceHarness, type HarnessRun } from './conformance-harness';
 import type { ConnectorConformanceOptions, PrimaryRoute } from './conformance-options';
 import type {
@@ -20,19 +25,24 @@ import type {
   ConformanceReport,
   FaultScenarioOutcome,
 } from './conformance-report';
+import { checkEmptyRules } from './empty-rule-checks';
 import { evaluateFaultOutcome } from './evaluate-fault-outcome';
+import { findCanaryLeaks, formatCanaryLeaks } from './find-canary-leaks';
 import { checkMetadata } from './metadata-checks';
-
-/** A hang guard for the abort check (never a performance assertion: it only prevents a hang). */
-const ABORT_GUARD_MS = 5_000;
+import { checkObservedAt } from './observed-at-checks';
 
 /**
  * Runs the connector conformance checks and returns a report of named checks; never throws for
- * a connector problem. Checks: metadata, valid happy-path evidence, every fault scenario on
- * every primary route, Retry-After honoured, no retries of the connector's own, aborts, the
- * canary secret in no output, and `doCheck` (completes; fails fast on 429).
+ * a connector problem. Checks: metadata and catalog rules, strict settings and selectors,
+ * valid happy-path evidence, an honest `observedAt`, every fault scenario on every primary
+ * route (the empty result on each, derived from the happy body when not declared),
+ * Retry-After honoured, no retries of the connector's own, aborts, `doCheck` (completes;
+ * fails fast on 429), every request through the runtime, and the canary secret in no output.
+ * docs/testing.md lists each check with what it catches.
  *
- * Runs use a virtual clock (no real waiting) and the runtime settings in `CONFORMANCE_RUNTIME`.
+ * Runs use a virtual clock (no real waiting) and the runtime settings in `CONFORMANCE_RUNTIME`;
+ * a run that does not finish within `CONFORMANCE_RUNTIME.runGuardMs` of real time is cancelled
+ * and reported.
  * `describeConnectorConformance` from `@evidencekit/testing/vitest` wraps this for vitest.
  */
 export async function checkConnectorConformance(
@@ -45,6 +55,7 @@ export async function checkConnectorConformance(
   const server = options.server ?? ownServer;
   const checks: ConformanceCheckResult[] = [];
   const faultOutcomes: FaultScenarioOutcome[] = [];
+  let listening = false;
   const add = (name: string, problems: string[], success: string) =>
     checks.push(
       problems.length === 0
@@ -53,22 +64,25 @@ export async function checkConnectorConformance(
     );
   try {
     if (server === undefined) throw new Error('unreachable: no mock server');
+    const clock = resolveConformanceClock(options.clock?.now, options.routes);
     await ownServer?.listen();
-    const harness = new ConformanceHarness(options, server, canary.reference);
+    listening = true;
+    const harness = new ConformanceHarness(options, server, canary.reference, clock.nowMs);
     const { connector } = harness;
     checks.push(...checkMetadata(connector));
     const { catalog, check: catalogCheck } = configuredCatalog(harness);
     if (catalogCheck !== undefined) checks.push(catalogCheck);
+    checks.push(checkEmptyRules(catalog));
     const catalogNames = catalog.map((fact) => fact.name);
     checks.push(
       ...checkStrictConfiguration(connector, harness.configured.settings, options.target.selector),
     );
 
     const happyHandlers = mockProviderRoutes(options.baseUrl, options.routes);
-    const happy = await harness.collect(happyHandlers);
+    const happy = await harness.collect('the happy path', happyHandlers);
     add(
       'happy-path:valid-evidence',
-      happyPathProblems(happy, options),
+      [...happyPathProblems(happy, options), ...hungProblems(happy)],
       'the record validates, observedAt is set, the facts are as expected',
     );
     add(
@@ -76,29 +90,49 @@ export async function checkConnectorConformance(
       unhandledProblems(happy),
       'every request hit a mocked route',
     );
+    checks.push(...checkObservedAt(happy, clock));
 
     const primaryRoutes = options.primaryRoutes.map((route) =>
       typeof route === 'string' ? ({ route } as PrimaryRoute) : route,
     );
+    // A connector that sends its own requests makes every scenario fail for that one reason;
+    // `transport:through-runtime` names it once instead.
+    const bypassesRuntime = happy.bypassed.length > 0;
     const waitProblems: string[] = [];
     const retryProblems: string[] = [];
     let waitsChecked = 0;
     for (const primary of primaryRoutes) {
       for (const scenario of options.scenarios ?? FAULT_SCENARIOS) {
         const name = `fault:${scenario.id} ${primary.route}`;
-        const skip = skipReason(scenario, primary, options);
+        const skip = bypassesRuntime
+          ? 'a request of the happy path did not go through the runtime (see transport:through-runtime)'
+          : skipReason(scenario, primary, options);
         if (skip !== undefined) {
           checks.push({ name, status: 'skipped', message: skip });
           continue;
         }
         const startedAt = performance.now();
         const outputsBefore = harness.outputs.length;
-        const run = await harness.collect([
-          faultHandler(scenario, primary, options, () => harness.currentClock),
+        const notes: string[] = [];
+        let skippedBecause: string | undefined;
+        const run = await harness.collect(name, [
+          faultHandler(scenario, primary, options, {
+            clock: () => harness.currentClock,
+            note: (text) => {
+              if (!notes.includes(text)) notes.push(text);
+            },
+            skip: (reason) => {
+              skippedBecause ??= reason;
+            },
+          }),
           ...happyHandlers,
         ]);
         const durationMs = performance.now() - startedAt;
-        const problems = [...thrownProblems(run), ...unhandledProblems(run)];
+        if (skippedBecause !== undefined) {
+          checks.push({ name, status: 'skipped', message: skippedBecause });
+          continue;
+        }
+        const problems = [...thrownProblems(run), ...unhandledProblems(run), ...hungProblems(run)];
         if (run.result !== undefined) {
           problems.push(
             ...evaluateFaultOutcome({
@@ -107,9 +141,11 @@ export async function checkConnectorConformance(
               expected: scenario.expected,
               facts: primary.facts ?? catalogNames,
               happy: happy.result,
+              emptyDerived: primary.emptyBody === undefined,
             }),
           );
         }
+        if (problems.length > 0) problems.push(...notes);
         add(name, problems, `${scenario.description}: ${describeExpectation(scenario)}`);
         const routeFacts = new Set(primary.facts ?? catalogNames);
         faultOutcomes.push({
@@ -129,9 +165,7 @@ export async function checkConnectorConformance(
             (run.result?.facts ?? []).some(
               (fact) => routeFacts.has(fact.name) && fact.status === 'passed',
             ),
-          leakedSecret: harness.outputs
-            .slice(outputsBefore)
-            .some((text) => canary.findIn(text) !== undefined),
+          leakedSecret: findCanaryLeaks(canary, harness.outputs.slice(outputsBefore)).length > 0,
           thrown:
             run.thrown === undefined
               ? undefined
@@ -180,7 +214,9 @@ export async function checkConnectorConformance(
         ? {
             name: 'retry-after:honoured',
             status: 'skipped',
-            message: 'no Retry-After scenario ran',
+            message: bypassesRuntime
+              ? 'a request of the happy path did not go through the runtime (see transport:through-runtime)'
+              : 'no Retry-After scenario ran',
           }
         : waitProblems.length === 0
           ? {
@@ -198,8 +234,12 @@ export async function checkConnectorConformance(
 
     checks.push(await checkAbort(harness, primaryRoutes[0], options, happyHandlers));
 
-    const check = await harness.check(happyHandlers);
-    const checkProblems = [...thrownProblems(check), ...unhandledProblems(check)];
+    const check = await harness.check('check:completes', happyHandlers);
+    const checkProblems = [
+      ...thrownProblems(check),
+      ...unhandledProblems(check),
+      ...hungProblems(check),
+    ];
     if (check.result !== undefined && check.result.ok !== (options.expectations?.checkOk ?? true)) {
       checkProblems.push(
         `doCheck returned ok: ${check.result.ok} (${check.result.findings.map((finding) => `${finding.code}: ${finding.message}`).join('; ')})`,
@@ -223,8 +263,10 @@ export async function checkConnectorConformance(
         'the connector sent no HTTP request, as it declares',
       );
     } else {
-      const limited = await harness.check([rateLimitEverything(options.baseUrl)]);
-      const limitedProblems = thrownProblems(limited);
+      const limited = await harness.check('check:fails-fast-on-429', [
+        rateLimitEverything(options.baseUrl),
+      ]);
+      const limitedProblems = [...thrownProblems(limited), ...hungProblems(limited)];
       if (limited.result !== undefined) {
         if (limited.result.ok)
           limitedProblems.push('doCheck reported ok while every request was rate limited');
@@ -245,17 +287,27 @@ export async function checkConnectorConformance(
       );
     }
 
-    const leaks = harness.outputs
-      .map((text) => canary.findIn(text))
-      .filter((found) => found !== undefined);
+    const bypassed = harness.bypassed;
     add(
-      'secrets:no-canary-in-output',
-      leaks.length === 0
+      'transport:through-runtime',
+      bypassed.length === 0
         ? []
         : [
-            `${leaks[0]} appeared in evidence, errors, logs or check findings (${leaks.length} output(s))`,
+            `a request did not go through the runtime: ${bypassed
+              .slice(0, 3)
+              .map((entry) => `${entry.request} in ${entry.run}`)
+              .join(
+                '; ',
+              )}${bypassed.length > 3 ? ` (and ${bypassed.length - 3} more)` : ''}. Send every request with runtime.http(…): global fetch, node:http and other clients get no retries, rate limits, redaction, deadlines or destination checks. The suite answered it at once with a network error`,
           ],
-      'the canary secret appears in no evidence, error, log or finding',
+      'every request the mock network saw was sent by the runtime',
+    );
+
+    const leaks = findCanaryLeaks(canary, harness.outputs);
+    add(
+      'secrets:no-canary-in-output',
+      leaks.length === 0 ? [] : [`the canary secret leaked: ${formatCanaryLeaks(leaks)}`],
+      'the canary secret appears in no record, error, log line, runtime event or check finding, in any form',
     );
   } catch (error) {
     checks.push({
@@ -264,10 +316,11 @@ export async function checkConnectorConformance(
       message: `the suite could not run: ${canary.findIn(String(error)) === undefined ? String(error) : '[an error quoting the canary secret]'}`,
     });
   } finally {
-    await ownServer?.close();
+    if (listening) await ownServer?.close();
     if (previousCanary === undefined) delete process.env[CANARY_ENVIRONMENT_VARIABLE];
     else process.env[CANARY_ENVIRONMENT_VARIABLE] = previousCanary;
   }
+  withholdCanary(checks, canary);
   return {
     connector: options.name ?? safeConnectorId(options),
     checks,
@@ -375,6 +428,26 @@ function thrownProblems(run: HarnessRun<unknown>): string[] {
   return [`threw instead of reporting: ${message}`];
 }
 
+function hungProblems(run: HarnessRun<unknown>): string[] {
+  return run.hung
+    ? [
+        `the run did not finish within ${CONFORMANCE_RUNTIME.runGuardMs} ms of real time and was cancelled: the connector waits on something outside the runtime's virtual clock (its own timer, or a client other than runtime.http)`,
+      ]
+    : [];
+}
+
+/**
+ * A check message that quotes the canary (an error text, a reason) would print it in the
+ * test output; it is replaced, and `secrets:no-canary-in-output` says where the leak was.
+ */
+function withholdCanary(checks: ConformanceCheckResult[], canary: CanarySecret): void {
+  for (const check of checks) {
+    if (canary.findIn(check.message) !== undefined) {
+      check.message = `[message withheld: it quotes the canary secret; see secrets:no-canary-in-output]`;
+    }
+  }
+}
+
 function unhandledProblems(run: HarnessRun<unknown>): string[] {
   return run.unhandled.length === 0 ? [] : [`unmocked request(s): ${run.unhandled.join(', ')}`];
 }
@@ -392,6 +465,9 @@ function skipReason(
   if (scenario.requires === 'empty-body' && primary.emptyBody === undefined) {
     return 'the route declares no `emptyBody`';
   }
+  if (scenario.id === 'empty-result' && primary.noEmptyAnswer !== undefined) {
+    return `the route has no empty answer, as its author declares: ${primary.noEmptyAnswer}`;
+  }
   return undefined;
 }
 
@@ -406,7 +482,11 @@ function faultHandler(
   scenario: FaultScenario,
   primary: PrimaryRoute,
   options: ConnectorConformanceOptions,
-  clock: () => HarnessRun<EvidenceRecord>['clock'],
+  hooks: {
+    clock: () => HarnessRun<EvidenceRecord>['clock'];
+    note: (text: string) => void;
+    skip: (reason: string) => void;
+  },
 ): AnyHandler {
   const { method, path } = parseRouteKey(primary.route);
   const happyRoute = options.routes[primary.route];
@@ -423,10 +503,12 @@ function faultHandler(
     return scenario.respond({
       call,
       request,
-      clock: clock(),
+      clock: hooks.clock(),
       happyResponse: () => resolveMockRoute(happyRoute, { request, params, call }),
       emptyBody: primary.emptyBody,
       maxResponseBytes: CONFORMANCE_RUNTIME.maxResponseBytes,
+      note: hooks.note,
+      skip: hooks.skip,
     });
   });
 }
@@ -495,19 +577,15 @@ async function checkAbort(
     controller.abort(new Error('conformance: the host cancelled the run'));
     return hangUntilAborted(request.signal);
   });
-  let guard: NodeJS.Timeout | undefined;
-  const outcome = await Promise.race([
-    harness.collect([hanging, ...happyHandlers], { signal: controller.signal }),
-    new Promise<'hung'>((resolve) => {
-      guard = setTimeout(() => resolve('hung'), ABORT_GUARD_MS);
-    }),
-  ]);
-  clearTimeout(guard);
-  if (outcome === 'hung') {
+  // The harness's run guard ends a run that ignores the abort (never a timed assertion).
+  const outcome = await harness.collect(name, [hanging, ...happyHandlers], {
+    signal: controller.signal,
+  });
+  if (outcome.hung) {
     return {
       name,
       status: 'failed',
-      message: `collection did not end within ${ABORT_GUARD_MS} ms of the abort`,
+      message: `collection did not end within ${CONFORMANCE_RUNTIME.runGuardMs} ms of the abort`,
     };
   }
   const problems = [...thrownProblems(outcome)];

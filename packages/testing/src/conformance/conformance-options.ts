@@ -16,8 +16,17 @@ import type { ProviderMockServer } from '../msw/provider-mock-server';
 export interface PrimaryRoute<FactName extends string = string> {
   /** A key of `routes`, e.g. `'GET /repos/:owner/:repo/actions/runs'`. */
   route: string;
-  /** The body of an empty result (e.g. `{ total_count: 0, workflow_runs: [] }`); enables `empty-result`. */
+  /**
+   * How the route answers "nothing" (e.g. `{ total_count: 0, workflow_runs: [] }`), for the
+   * `empty-result` scenario. Default: derived from the happy body (lists emptied, totals 0);
+   * a route whose happy body has no list needs this or `noEmptyAnswer`.
+   */
   emptyBody?: JsonBodyType;
+  /**
+   * Why the route has no empty answer (one object, where "nothing" is a 404): `empty-result`
+   * is then skipped on it with this reason.
+   */
+  noEmptyAnswer?: string;
   /** `link` when the route pages with `Link` headers; enables `pagination-loop`. */
   pagination?: 'link';
   /** The facts this route feeds; a fault on it must make them unavailable. Default: all. */
@@ -57,6 +66,13 @@ export interface ConnectorConformanceOptions<Connector extends AnyConnectorV1 = 
    * connector indeed sent nothing. Default `http`.
    */
   transport?: 'http' | 'none';
+  /**
+   * The virtual time of every run, at which the fixtures' data is fresh: `now` is an ISO 8601
+   * date-time. Default: one minute after the latest date-time in the happy-path JSON bodies
+   * (keys naming a future moment such as `expires_at` left out), else 2025-01-15T12:00:00Z.
+   * The `observed-at:*` checks judge `freshness.observedAt` against it.
+   */
+  clock?: { now: string };
   /** The scenarios to run. Default `FAULT_SCENARIOS`; add your own provider-specific ones. */
   scenarios?: readonly FaultScenario[];
   /** A listening mock server to use; the suite creates (and closes) its own otherwise. */

@@ -16,6 +16,12 @@ export function evaluateFaultOutcome(options: {
   expected: FaultExpectation;
   facts: readonly string[];
   happy: EvidenceRecord | undefined;
+  /**
+   * The empty answer was derived from the happy body, not declared: a derived body may not
+   * look like an empty answer to the connector, so any status but `passed` is accepted, unless
+   * the fact's whenEmpty rule itself says passed.
+   */
+  emptyDerived?: boolean;
 }): string[] {
   const { record, expected } = options;
   const problems: string[] = [];
@@ -60,10 +66,20 @@ export function evaluateFaultOutcome(options: {
       continue;
     }
     const rule = options.catalog.find((definition) => definition.name === name)?.whenEmpty;
+    if (options.emptyDerived === true) {
+      if (fact?.status === 'passed' && rule?.status !== 'passed') {
+        problems.push(
+          `${name} is passed on an empty result, but its whenEmpty rule says ${rule?.status ?? 'unavailable (the default)'}: a pass on empty data`,
+        );
+      } else if (fact === undefined) {
+        problems.push(`${name} is missing on an empty result`);
+      }
+      continue;
+    }
     if (rule === undefined || rule.status === 'unavailable') {
       if (fact?.status !== 'unavailable' || fact.reason?.code !== 'no_data') {
         problems.push(
-          `${name} is ${describe(name)} on an empty result, expected unavailable: no_data`,
+          `${name} is ${describe(name)} on an empty result, expected unavailable: no_data${fact?.status === 'passed' ? ' (a pass on empty data)' : ''}`,
         );
       }
     } else if (fact?.status !== rule.status) {

@@ -48,6 +48,10 @@ export interface FaultScenarioContext {
   emptyBody: JsonBodyType | undefined;
   /** The runtime's response size cap. */
   maxResponseBytes: number;
+  /** Adds an explanation to the scenario's check message, shown when the check fails. */
+  note(text: string): void;
+  /** Marks the scenario as not applicable to this route: the check is skipped with `reason`. */
+  skip(reason: string): void;
 }
 
 /** One fault, as data: what it does, how it answers, what it must lead to. */
@@ -58,7 +62,7 @@ export interface FaultScenario {
   expected: FaultExpectation;
   /**
    * What the connector must declare for the scenario to apply: a route paginated by `Link`
-   * headers, or an `emptyBody`. Scenarios that do not apply are reported as skipped.
+   * headers, or a declared `emptyBody`. Scenarios that do not apply are reported as skipped.
    */
   requires?: 'link-pagination' | 'empty-body';
   /** The wait the runtime must take before retrying, in ms (Retry-After honoured). */

@@ -1,5 +1,6 @@
 import { HttpResponse } from 'msw';
 import { hangUntilAborted } from '../mocks/mock-reply';
+import { deriveEmptyBody, findEmptyList } from './derive-empty-body';
 import type { FaultScenario } from './fault-scenario';
 import { applySchemaDrift, type SchemaDriftKind } from './schema-drift';
 
@@ -15,9 +16,15 @@ function driftScenario(
     description,
     // `no_data` is allowed: a tolerant schema may read a drifted list as empty.
     expected: { outcome: 'unavailable', reasons: UNCHECKED_SHAPE_REASONS },
-    async respond({ happyResponse }) {
+    async respond({ happyResponse, note }) {
       const happy = await happyResponse();
       const body: unknown = await happy.json();
+      const emptyList = findEmptyList(body);
+      if (emptyList !== undefined) {
+        note(
+          `the happy-path body has no item in \`${emptyList}\`, so the drift leaves the list as it is and the connector reads it as it should; give the happy path at least one item`,
+        );
+      }
       return HttpResponse.json(applySchemaDrift(body, kind) as never, {
         status: happy.status,
       });
@@ -199,9 +206,27 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
   },
   {
     id: 'empty-result',
-    description: 'answers 200 with the empty result the connector author gave (an empty list)',
-    requires: 'empty-body',
+    description:
+      'answers 200 with an empty result: the `emptyBody` the author declared, or the happy body with its lists emptied and totals zeroed',
     expected: { outcome: 'empty' },
-    respond: ({ emptyBody }) => HttpResponse.json(emptyBody ?? null),
+    async respond({ emptyBody, happyResponse, note, skip }) {
+      if (emptyBody !== undefined) return HttpResponse.json(emptyBody);
+      const happy = await happyResponse();
+      const body: unknown = await happy
+        .clone()
+        .json()
+        .catch(() => undefined);
+      const derived = deriveEmptyBody(body);
+      if (derived === undefined) {
+        skip(
+          "the happy-path body has no list or total to empty; declare the route's `emptyBody`, or `noEmptyAnswer` with the reason it has none",
+        );
+        return happy;
+      }
+      note(
+        `the empty answer was derived from the happy body by emptying ${derived.emptied.join(', ')}; if that is not how this route answers "nothing", declare its \`emptyBody\`, or \`noEmptyAnswer\` with the reason`,
+      );
+      return HttpResponse.json(derived.body as never, { status: happy.status });
+    },
   },
 ];
