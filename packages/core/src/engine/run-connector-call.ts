@@ -1,4 +1,5 @@
 import { DeadlineExceededError } from '../errors/deadline-exceeded-error';
+import { raceAbort } from '../runtime/http/race-abort';
 
 /**
  * Runs one engine-called connector method under a deadline and the run's abort signal.
@@ -23,16 +24,11 @@ export async function runConnectorCall<T>(
     options.timeoutMs,
   );
   try {
-    const aborted = new Promise<never>((_, reject) => {
-      const rejectWithReason = () => reject(controller.signal.reason);
-      if (controller.signal.aborted) rejectWithReason();
-      else controller.signal.addEventListener('abort', rejectWithReason, { once: true });
-    });
-    // Whichever side loses the race may still settle later; that must not be an unhandled rejection.
-    const result = Promise.resolve().then(() => call(controller.signal));
-    aborted.catch(() => {});
-    result.catch(() => {});
-    return await Promise.race([result, aborted]);
+    // Started a microtask later, so a synchronous throw is a rejection like any other.
+    return await raceAbort(
+      Promise.resolve().then(() => call(controller.signal)),
+      controller.signal,
+    );
   } finally {
     clearTimeout(timer);
     runSignal?.removeEventListener('abort', abortFromRun);
