@@ -7,6 +7,7 @@ import {
   UNAVAILABLE_REASON_CODES,
 } from './fact-reason';
 import { FACT_STATUSES } from './fact-status';
+import { lazyShape } from './lazy-schema';
 import { MEASUREMENT_UNIT_NAMES } from './measurement-unit';
 
 /** The identifier every v1 record carries in `schema`; also the JSON Schema's `$id`. */
@@ -18,90 +19,113 @@ const reasonCodesByStatus: Record<string, readonly FactReasonCode[]> = {
   unavailable: UNAVAILABLE_REASON_CODES,
 };
 
-const isoDateTime = z.iso.datetime({ offset: true });
+// Fields are built on first use (`lazyShape`): importing core builds only each schema's root.
+const isoDateTime = () => z.iso.datetime({ offset: true });
 
 /** The zod schema of `Release`. */
 export const releaseSchema = z
-  .object({
-    version: z.string().min(1).optional().describe('Release version, e.g. "2.14.0".'),
-    commit: z
-      .string()
-      .regex(/^[0-9a-f]{7,64}$/i, 'a hexadecimal commit SHA (7 to 64 characters)')
-      .optional()
-      .describe('Commit SHA the release was built from.'),
-    artifactDigest: z
-      .string()
-      .regex(/^[a-z0-9]+:[0-9a-f]{32,128}$/i, 'a digest like "sha256:<hex>"')
-      .optional()
-      .describe('Digest of the released artifact, e.g. "sha256:…".'),
-  })
+  .object(
+    lazyShape({
+      version: () => z.string().min(1).optional().describe('Release version, e.g. "2.14.0".'),
+      commit: () =>
+        z
+          .string()
+          .regex(/^[0-9a-f]{7,64}$/i, 'a hexadecimal commit SHA (7 to 64 characters)')
+          .optional()
+          .describe('Commit SHA the release was built from.'),
+      artifactDigest: () =>
+        z
+          .string()
+          .regex(/^[a-z0-9]+:[0-9a-f]{32,128}$/i, 'a digest like "sha256:<hex>"')
+          .optional()
+          .describe('Digest of the released artifact, e.g. "sha256:…".'),
+    }),
+  )
   .describe('The release the evidence is about.');
 
 /** The zod schema of `EvidenceScope`. */
 export const scopeSchema = z
-  .object({
-    workspaceId: z.string().min(1).describe('The host workspace or tenant.'),
-    service: z.string().min(1).describe('The service the evidence is about.'),
-    environment: z.string().min(1).describe('The environment, e.g. "production".'),
-    release: releaseSchema.optional(),
-  })
+  .object(
+    lazyShape({
+      workspaceId: () => z.string().min(1).describe('The host workspace or tenant.'),
+      service: () => z.string().min(1).describe('The service the evidence is about.'),
+      environment: () => z.string().min(1).describe('The environment, e.g. "production".'),
+      release: () => releaseSchema.optional(),
+    }),
+  )
   .describe('What the evidence is scoped to.');
 
 /** The zod schema of `Freshness`. */
 export const freshnessSchema = z
-  .object({
-    observedAt: isoDateTime.describe(
-      "When the data was true: the provider's own data time where it gives one, else the fetch time.",
-    ),
-    maxAgeSeconds: z
-      .number()
-      .int()
-      .positive()
-      .describe('How long the evidence may be trusted after observedAt.'),
-    collectedAt: isoDateTime.optional().describe('When Evidencekit fetched the data.'),
-  })
+  .object(
+    lazyShape({
+      observedAt: () =>
+        isoDateTime().describe(
+          "When the data was true: the provider's own data time where it gives one, else the fetch time.",
+        ),
+      maxAgeSeconds: () =>
+        z
+          .number()
+          .int()
+          .positive()
+          .describe('How long the evidence may be trusted after observedAt.'),
+      collectedAt: () => isoDateTime().optional().describe('When Evidencekit fetched the data.'),
+    }),
+  )
   .describe('When the evidence was observed and how long it stays valid.');
 
 /** The zod schema of `Measurement`. */
 export const measurementSchema = z
-  .object({
-    value: z.number().describe('The measured number, in `unit`. Never NaN or infinite.'),
-    unit: z.enum(MEASUREMENT_UNIT_NAMES).describe('The unit of `value`.'),
-  })
+  .object(
+    lazyShape({
+      value: () => z.number().describe('The measured number, in `unit`. Never NaN or infinite.'),
+      unit: () => z.enum(MEASUREMENT_UNIT_NAMES).describe('The unit of `value`.'),
+    }),
+  )
   .describe('The measured number behind `value`, for machines.');
 
 /** The zod schema of `FactReason`. */
 export const factReasonSchema = z
-  .object({
-    code: z.enum(FACT_REASON_CODES as [FactReasonCode, ...FactReasonCode[]]),
-    message: z.string().min(1).describe('What happened, in words, redacted.'),
-  })
+  .object(
+    lazyShape({
+      code: () => z.enum(FACT_REASON_CODES as [FactReasonCode, ...FactReasonCode[]]),
+      message: () => z.string().min(1).describe('What happened, in words, redacted.'),
+    }),
+  )
   .describe('Why a fact is not passed. The code is from one closed set.');
 
 /** The zod schema of `FactSource`. */
 export const factSourceSchema = z
-  .object({
-    url: z.string().optional().describe('The API URL that was read, redacted.'),
-    query: z.string().optional().describe('The named query and its rendered text, redacted.'),
-    link: z.string().optional().describe("A link to the provider's own page for this fact."),
-  })
+  .object(
+    lazyShape({
+      url: () => z.string().optional().describe('The API URL that was read, redacted.'),
+      query: () =>
+        z.string().optional().describe('The named query and its rendered text, redacted.'),
+      link: () =>
+        z.string().optional().describe("A link to the provider's own page for this fact."),
+    }),
+  )
   .describe('Where the fact came from.');
 
 /** The zod schema of `Fact`. */
 export const factSchema = z
-  .object({
-    name: z
-      .string()
-      .regex(/^[a-z][a-z0-9_]*$/, 'a snake_case fact name')
-      .describe('The fact, e.g. "error_rate".'),
-    status: z.enum(FACT_STATUSES),
-    value: z.string().optional().describe('The value seen, for people, e.g. "0.02%".'),
-    threshold: z.string().optional().describe('The threshold applied, e.g. "< 1%".'),
-    measurement: measurementSchema.optional(),
-    reason: factReasonSchema.optional(),
-    action: z.string().optional().describe('What the operator should do when this is not passed.'),
-    source: factSourceSchema.optional(),
-  })
+  .object(
+    lazyShape({
+      name: () =>
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9_]*$/, 'a snake_case fact name')
+          .describe('The fact, e.g. "error_rate".'),
+      status: () => z.enum(FACT_STATUSES),
+      value: () => z.string().optional().describe('The value seen, for people, e.g. "0.02%".'),
+      threshold: () => z.string().optional().describe('The threshold applied, e.g. "< 1%".'),
+      measurement: () => measurementSchema.optional(),
+      reason: () => factReasonSchema.optional(),
+      action: () =>
+        z.string().optional().describe('What the operator should do when this is not passed.'),
+      source: () => factSourceSchema.optional(),
+    }),
+  )
   .superRefine((fact, context) => {
     if (fact.status === 'passed') {
       if (fact.reason !== undefined) {
@@ -134,10 +158,12 @@ export const factSchema = z
 
 /** The zod schema of `EvidenceWarning`. */
 export const warningSchema = z
-  .object({
-    code: z.string().min(1).describe('Machine-readable, e.g. "credential_too_broad".'),
-    message: z.string().min(1),
-  })
+  .object(
+    lazyShape({
+      code: () => z.string().min(1).describe('Machine-readable, e.g. "credential_too_broad".'),
+      message: () => z.string().min(1),
+    }),
+  )
   .describe('Something the operator should know that is not a fact.');
 
 /** The zod schema of `JsonValue`. */
@@ -163,25 +189,30 @@ export type JsonValue =
 
 /** The zod schema of `EvidenceRecord`, the source of the published JSON Schema. */
 export const evidenceRecordSchema = z
-  .object({
-    schema: z
-      .literal(EVIDENCE_SCHEMA_V1_ID)
-      .optional()
-      .describe('The evidence schema this record follows; absent means v1.'),
-    connector: z.string().min(1).describe('The connector id, e.g. "prometheus".'),
-    scope: scopeSchema,
-    freshness: freshnessSchema,
-    facts: z.array(factSchema),
-    status: z
-      .enum(FACT_STATUSES)
-      .optional()
-      .describe('The roll-up of the facts, worst first: failed, unavailable, pending, passed.'),
-    warnings: z.array(warningSchema).optional(),
-    providerMetadata: z
-      .record(z.string(), z.record(z.string(), jsonValueSchema))
-      .optional()
-      .describe('Raw provider details keyed by provider id; an escape hatch, not a contract.'),
-  })
+  .object(
+    lazyShape({
+      schema: () =>
+        z
+          .literal(EVIDENCE_SCHEMA_V1_ID)
+          .optional()
+          .describe('The evidence schema this record follows; absent means v1.'),
+      connector: () => z.string().min(1).describe('The connector id, e.g. "prometheus".'),
+      scope: () => scopeSchema,
+      freshness: () => freshnessSchema,
+      facts: () => z.array(factSchema),
+      status: () =>
+        z
+          .enum(FACT_STATUSES)
+          .optional()
+          .describe('The roll-up of the facts, worst first: failed, unavailable, pending, passed.'),
+      warnings: () => z.array(warningSchema).optional(),
+      providerMetadata: () =>
+        z
+          .record(z.string(), z.record(z.string(), jsonValueSchema))
+          .optional()
+          .describe('Raw provider details keyed by provider id; an escape hatch, not a contract.'),
+    }),
+  )
   .describe('Evidence from one connector for one scope.');
 
 /** The release the evidence is about: version, commit, artifact digest. */

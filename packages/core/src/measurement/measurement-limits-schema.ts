@@ -1,28 +1,31 @@
 import { z } from 'zod';
+import { lazyShape } from '../evidence/lazy-schema';
 import { parseDuration } from './parse-duration';
 
 /** Argo Rollouts' default: a metric errors after more than 4 errors in a row. */
 export const DEFAULT_CONSECUTIVE_ERROR_LIMIT = 4;
 
-const durationSchema = z
-  .union([
-    z.string().describe('A duration such as "30s", "5m" or "1h30m".'),
-    z.number().nonnegative().describe('A number of seconds.'),
-  ])
-  .transform((input, context) => {
-    const milliseconds =
-      typeof input === 'number' ? Math.round(input * 1_000) : parseDuration(input.trim());
-    if (milliseconds === undefined || !Number.isFinite(milliseconds)) {
-      context.addIssue({
-        code: 'custom',
-        message: 'a duration such as "30s", "5m", "1h30m" or a number of seconds',
-      });
-      return z.NEVER;
-    }
-    return milliseconds;
-  });
+// Fields are built on first use (`lazyShape`): importing core builds only the schema's root.
+const durationSchema = () =>
+  z
+    .union([
+      z.string().describe('A duration such as "30s", "5m" or "1h30m".'),
+      z.number().nonnegative().describe('A number of seconds.'),
+    ])
+    .transform((input, context) => {
+      const milliseconds =
+        typeof input === 'number' ? Math.round(input * 1_000) : parseDuration(input.trim());
+      if (milliseconds === undefined || !Number.isFinite(milliseconds)) {
+        context.addIssue({
+          code: 'custom',
+          message: 'a duration such as "30s", "5m", "1h30m" or a number of seconds',
+        });
+        return z.NEVER;
+      }
+      return milliseconds;
+    });
 
-const countingLimit = z.number().int().nonnegative();
+const countingLimit = () => z.number().int().nonnegative();
 
 /**
  * The limits of a repeated measurement, with the names, meanings and defaults of an Argo
@@ -41,15 +44,17 @@ const countingLimit = z.number().int().nonnegative();
  *   successfully.
  */
 export const measurementLimitsSchema = z
-  .strictObject({
-    count: z.number().int().positive().optional(),
-    interval: durationSchema.optional(),
-    initialDelay: durationSchema.optional(),
-    failureLimit: z.number().int().min(-1).default(0),
-    inconclusiveLimit: countingLimit.default(0),
-    consecutiveErrorLimit: countingLimit.default(DEFAULT_CONSECUTIVE_ERROR_LIMIT),
-    consecutiveSuccessLimit: countingLimit.default(0),
-  })
+  .strictObject(
+    lazyShape({
+      count: () => z.number().int().positive().optional(),
+      interval: () => durationSchema().optional(),
+      initialDelay: () => durationSchema().optional(),
+      failureLimit: () => z.number().int().min(-1).default(0),
+      inconclusiveLimit: () => countingLimit().default(0),
+      consecutiveErrorLimit: () => countingLimit().default(DEFAULT_CONSECUTIVE_ERROR_LIMIT),
+      consecutiveSuccessLimit: () => countingLimit().default(0),
+    }),
+  )
   .superRefine((limits, context) => {
     const failureLimitOn = limits.failureLimit >= 0;
     const successLimitOn = limits.consecutiveSuccessLimit > 0;

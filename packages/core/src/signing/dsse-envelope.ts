@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazyShape } from '../evidence/lazy-schema';
 
 /** The DSSE payload type of an in-toto Statement. */
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
@@ -23,17 +24,24 @@ export interface DsseEnvelope {
 
 /** The JSON shape of a DSSE envelope, for hosts that store or check envelopes themselves. */
 export const dsseEnvelopeSchema = z
-  .object({
-    payloadType: z.string().min(1).describe('What the payload is.'),
-    payload: z.string().describe('The serialized payload, base64.'),
-    signatures: z
-      .array(
-        z.object({
-          keyid: z.string().optional().describe('A hint at the signing key; not authenticated.'),
-          sig: z.string().min(1).describe('The signature, base64.'),
-        }),
-      )
-      .min(1)
-      .describe('At least one signature over PAE(payloadType, payload).'),
-  })
+  .object(
+    // Built on first use: importing core builds only the schema's root.
+    lazyShape({
+      payloadType: () => z.string().min(1).describe('What the payload is.'),
+      payload: () => z.string().describe('The serialized payload, base64.'),
+      signatures: () =>
+        z
+          .array(
+            z.object({
+              keyid: z
+                .string()
+                .optional()
+                .describe('A hint at the signing key; not authenticated.'),
+              sig: z.string().min(1).describe('The signature, base64.'),
+            }),
+          )
+          .min(1)
+          .describe('At least one signature over PAE(payloadType, payload).'),
+    }),
+  )
   .describe('A DSSE v1 envelope.');

@@ -55,7 +55,7 @@ const report = {
   schemaId: schema.$id,
 };
 // A real request through the runtime: undici loads on first use, p-retry (bundled into the CJS
-// build) retries one 503, p-limit bounds concurrency.
+// build) retries one 503.
 (async () => {
   const http = process.getBuiltinModule('node:http');
   let calls = 0;

@@ -49,7 +49,7 @@ const range = (
 
 // Most specific first: the first match decides. Metadata endpoints are listed one by one so
 // that allowing `link-local` or `shared-address-space` never opens them.
-const IPV4_RANGES: readonly Range[] = [
+const ipv4Ranges = (): readonly Range[] => [
   range('169.254.169.254/32', 'cloud-metadata', 'instance metadata: AWS, GCP, Azure, OpenStack'),
   range('168.63.129.16/32', 'cloud-metadata', 'Azure WireServer'),
   range('100.100.100.200/32', 'cloud-metadata', 'Alibaba Cloud metadata'),
@@ -72,14 +72,14 @@ const IPV4_RANGES: readonly Range[] = [
 
 // IPv6 forms that carry an IPv4 address: the IPv4 address decides, so `::ffff:127.0.0.1`,
 // `64:ff9b::a00:1` and `2002:7f00:1::` are as refused as the IPv4 addresses inside them.
-const IPV6_EMBEDDING_IPV4: readonly (Range & { ipv4Offset: number; form: string })[] = [
+const ipv6EmbeddingIpv4 = (): readonly (Range & { ipv4Offset: number; form: string })[] => [
   { ...range('::ffff:0:0/96', 'public', ''), ipv4Offset: 12, form: 'IPv4-mapped' },
   { ...range('::ffff:0:0:0/96', 'public', ''), ipv4Offset: 12, form: 'IPv4-translated' },
   { ...range('64:ff9b::/96', 'public', ''), ipv4Offset: 12, form: 'NAT64' },
   { ...range('2002::/16', 'public', ''), ipv4Offset: 2, form: '6to4' },
 ];
 
-const IPV6_RANGES: readonly Range[] = [
+const ipv6Ranges = (): readonly Range[] => [
   range('::/128', 'unspecified', 'unspecified'),
   range('::1/128', 'loopback', 'loopback'),
   range('fd00:ec2::254/128', 'cloud-metadata', 'AWS instance metadata over IPv6'),
@@ -96,7 +96,28 @@ const IPV6_RANGES: readonly Range[] = [
   range('ff00::/8', 'multicast', 'multicast'),
 ];
 
-const GLOBAL_UNICAST_IPV6 = range('2000::/3', 'public', 'global unicast');
+const globalUnicastIpv6 = (): Range => range('2000::/3', 'public', 'global unicast');
+
+interface RangeTables {
+  ipv4: readonly Range[];
+  ipv6EmbeddingIpv4: readonly (Range & { ipv4Offset: number; form: string })[];
+  ipv6: readonly Range[];
+  globalUnicastIpv6: Range;
+}
+
+// Parsing the ranges calls the IP parser some forty times; it is done on the first
+// classification, not when core is imported (most hosts never set a destination policy).
+let rangeTables: RangeTables | undefined;
+
+function addressRangeTables(): RangeTables {
+  rangeTables ??= {
+    ipv4: ipv4Ranges(),
+    ipv6EmbeddingIpv4: ipv6EmbeddingIpv4(),
+    ipv6: ipv6Ranges(),
+    globalUnicastIpv6: globalUnicastIpv6(),
+  };
+  return rangeTables;
+}
 
 /**
  * Classifies an IP address literal; undefined when `text` is not an IP address. IPv6 outside
@@ -116,13 +137,14 @@ export function classifyAddress(text: string): AddressClassification | undefined
 }
 
 function classifyBytes(address: IpAddress): Omit<AddressClassification, 'address'> {
+  const tables = addressRangeTables();
   if (address.version === 4) {
-    const match = IPV4_RANGES.find((candidate) => matches(address.bytes, candidate));
+    const match = tables.ipv4.find((candidate) => matches(address.bytes, candidate));
     return match === undefined
       ? { addressClass: 'public', range: 'public IPv4' }
       : { addressClass: match.addressClass, range: match.label };
   }
-  for (const embedding of IPV6_EMBEDDING_IPV4) {
+  for (const embedding of tables.ipv6EmbeddingIpv4) {
     if (!matches(address.bytes, embedding)) continue;
     const ipv4 = address.bytes.slice(embedding.ipv4Offset, embedding.ipv4Offset + 4);
     const inner = classifyBytes({ version: 4, bytes: ipv4 });
@@ -131,9 +153,9 @@ function classifyBytes(address: IpAddress): Omit<AddressClassification, 'address
       range: `${embedding.form} ${formatIpv4(ipv4)}: ${inner.range}`,
     };
   }
-  const match = IPV6_RANGES.find((candidate) => matches(address.bytes, candidate));
+  const match = tables.ipv6.find((candidate) => matches(address.bytes, candidate));
   if (match !== undefined) return { addressClass: match.addressClass, range: match.label };
-  return matches(address.bytes, GLOBAL_UNICAST_IPV6)
+  return matches(address.bytes, tables.globalUnicastIpv6)
     ? { addressClass: 'public', range: 'public IPv6' }
     : { addressClass: 'reserved', range: 'outside IPv6 global unicast (2000::/3)' };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazyShape } from '../../evidence/lazy-schema';
 import { parseQueryTemplate, QueryTemplateProblem } from './parse-query-template';
 import { QUERY_LANGUAGES } from './query-language';
 
@@ -17,10 +18,13 @@ import { QUERY_LANGUAGES } from './query-language';
  * ```
  */
 export const queryTemplateSchema = z
-  .strictObject({
-    language: z.enum(QUERY_LANGUAGES),
-    template: z.string().min(1),
-  })
+  .strictObject(
+    // Built on first use: importing core builds only the schema's root.
+    lazyShape({
+      language: () => z.enum(QUERY_LANGUAGES),
+      template: () => z.string().min(1),
+    }),
+  )
   .superRefine((value, context) => {
     const parsed = parseQueryTemplate(value.language, value.template);
     if (parsed instanceof QueryTemplateProblem) {
