@@ -1,3 +1,10 @@
-import { definePackageTestConfig } from '../../vitest.shared.ts';
+import { defineConfig } from 'vitest/config';
 
-export default definePackageTestConfig(import.meta.dirname);
+export default defineConfig({
+  test: {
+    name: '@acme/evidencekit-statuspage',
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    restoreMocks: true,
+  },
+});
