@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { printJsonResult } from '../shared/child-process-suite';
 import { measuredPackages } from '../shared/workspace-packages';
 import { type BundleSize, measureBundleSize } from './bundle-size';
@@ -17,6 +18,11 @@ export interface FootprintResult {
   samples: number;
   /** A fresh process importing an empty module: the floor under every import time. */
   emptyImportMs: number;
+  /**
+   * A fresh process importing zod alone, the copy core loads: the floor under core's and every
+   * connector's import (every zod entry loads all of zod's locales in plain Node).
+   */
+  zodImportMs: number;
 }
 
 const SAMPLES = 7;
@@ -36,4 +42,7 @@ const emptyImportMs = measureColdImport(
   path.join(import.meta.dirname, 'empty-module.mjs'),
   SAMPLES,
 );
-printJsonResult({ rows, samples: SAMPLES, emptyImportMs } satisfies FootprintResult);
+// The bench's zod is the workspace's one copy, the one core and the connectors load.
+const zodImportMs = measureColdImport(fileURLToPath(import.meta.resolve('zod')), SAMPLES);
+process.stderr.write(`P4 zod alone: ${zodImportMs} ms\n`);
+printJsonResult({ rows, samples: SAMPLES, emptyImportMs, zodImportMs } satisfies FootprintResult);
