@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -18,6 +19,7 @@ import {
   sourceFiles,
   surfaceNames,
 } from '../../../scripts/connector-surface';
+import { runOrExplain } from '../../core/test/package/throwaway-project';
 import {
   type ConnectorAnswers,
   connectorNames,
@@ -49,7 +51,7 @@ const variants: Array<[ScaffoldMode, ConnectorAnswers]> = [
       displayName: 'Acme Status',
       category: 'incidents',
       maturity: 'native-pull',
-      credential: 'optional',
+      credential: 'required',
       packageName: '@evidencekit/acme-status',
     },
   ],
@@ -155,8 +157,12 @@ function typeErrors(directory: string): string[] {
   });
 }
 
+const directories = new Map(
+  variants.map(([mode, answers]) => [answers.id, generate(mode, answers)]),
+);
+
 describe.each(variants)('a generated %s connector', (mode, answers) => {
-  const directory = generate(mode, answers);
+  const directory = directories.get(answers.id) ?? '';
 
   it(`${answers.id} (credential ${answers.credential}) follows the connector surface rule`, async () => {
     expect(await surfaceProblems(directory, answers)).toEqual([]);
@@ -179,3 +185,20 @@ describe.each(variants)('a generated %s connector', (mode, answers) => {
     }
   });
 });
+
+// Its own MSW tests and the conformance suite, from the workspace's sources (the standalone kind
+// runs them after an npm install, in standalone-project.test.ts).
+describe.each(variants.filter(([mode]) => mode === 'workspace'))(
+  'a generated %s connector',
+  (_mode, answers) => {
+    it(`${answers.id} (credential ${answers.credential}) passes its own tests`, async () => {
+      const vitest = createRequire(import.meta.url).resolve('vitest/package.json');
+      const output = await runOrExplain(
+        process.execPath,
+        [path.join(path.dirname(vitest), 'vitest.mjs'), 'run', '--config', 'vitest.config.ts'],
+        path.join(repositoryRoot, directories.get(answers.id) ?? ''),
+      );
+      expect(output).toMatch(/Test Files\s+.*2 passed/);
+    }, 120_000);
+  },
+);
