@@ -99,13 +99,27 @@ function isPlainObject(value: object): boolean {
   );
 }
 
+// A key's class depends on the name alone, so one bounded cache serves every walk: redacting
+// each finished record would otherwise split and classify the same few dozen keys again.
+const fieldNameClasses = new Map<string, ReturnType<typeof classifyName>>();
+const maxCachedFieldNames = 4096;
+
+function classifyFieldName(key: string): ReturnType<typeof classifyName> {
+  let nameClass = fieldNameClasses.get(key);
+  if (nameClass === undefined) {
+    nameClass = classifyName(key, 'field');
+    if (fieldNameClasses.size < maxCachedFieldNames) fieldNameClasses.set(key, nameClass);
+  }
+  return nameClass;
+}
+
 function keyOf(key: string, state: Walk): KnownKey {
   let known = state.keys.get(key);
   if (known === undefined) {
     known = {
       redacted: state.leaves.redactText(key),
       masksValue:
-        classifyName(key, 'field') === 'ordinary'
+        classifyFieldName(key) === 'ordinary'
           ? NEVER
           : (value: unknown) => isSensitiveNamedValue(key, value, 'field'),
     };
