@@ -1,11 +1,9 @@
-// MSW for undici
-
-// Collecting in tests
+// Sorted by module path (Biome keeps it so), not grouped by topic: section comments would be
+// stranded by the next sort. The groups: collect/, conformance/, faults/, mocks/, msw/, runtime/, tls/.
 export type { CollectOneOptions } from './collect/collect-one';
 export { collectOne } from './collect/collect-one';
 export { UnexpectedCollectResultError } from './collect/unexpected-collect-result-error';
 
-// Conformance
 export type { CanarySecret } from './conformance/canary-secret';
 export { CANARY_ENVIRONMENT_VARIABLE } from './conformance/canary-secret';
 export { checkConnectorConformance } from './conformance/check-connector-conformance';
@@ -19,7 +17,8 @@ export type {
   FaultScenarioOutcome,
 } from './conformance/conformance-report';
 export { formatConformanceFailures } from './conformance/conformance-report';
-// Fault scenarios
+export type { DerivedEmptyBody } from './faults/derive-empty-body';
+export { deriveEmptyBody } from './faults/derive-empty-body';
 export type {
   FaultExpectation,
   FaultScenario,
@@ -27,11 +26,8 @@ export type {
   FaultScenarioId,
 } from './faults/fault-scenario';
 export { FAULT_SCENARIOS } from './faults/fault-scenarios';
-export type { DerivedEmptyBody } from './faults/derive-empty-body';
-export { deriveEmptyBody } from './faults/derive-empty-body';
 export type { SchemaDriftKind } from './faults/schema-drift';
 export { applySchemaDrift } from './faults/schema-drift';
-// Provider mocks
 export type { MockReply, MockReplyContext, MockRoute } from './mocks/mock-reply';
 export type { ProviderRouteMap } from './mocks/provider-routes';
 export { mockProviderRoutes } from './mocks/provider-routes';
@@ -46,7 +42,6 @@ export {
   createUndiciAwareNetworkSource,
 } from './msw/undici-aware-network-source';
 export { UnhandledProviderRequestError } from './msw/unhandled-provider-request-error';
-// Runtime test doubles
 export type { CapturedLogEntry, CapturingLogger } from './runtime/capturing-logger';
 export { createCapturingLogger } from './runtime/capturing-logger';
 export type { VirtualClock, VirtualClockOptions } from './runtime/virtual-clock';
