@@ -1,7 +1,7 @@
 import type { RawHttpResponse } from '../http/raw-http-response';
 import type { Clock } from '../retry/clock';
 import type { CachedResponse, CacheStore } from './cache-store';
-import { SingleFlight } from './single-flight';
+import { type OpenedFlight, SingleFlight } from './single-flight';
 
 /** What the cache answered with. */
 export interface HttpCacheResult {
@@ -17,6 +17,14 @@ export type SendForCache = (
   conditionalHeaders: Record<string, string>,
   signal: AbortSignal,
 ) => Promise<RawHttpResponse>;
+
+/** A cache miss its caller sends itself (`HttpCache.openMiss`). */
+export interface CacheMiss {
+  /** The shared flight: identical requests wait on it. */
+  flight: OpenedFlight<HttpCacheResult>;
+  /** Stores the answer as a miss of the flight path would; a promise only for an asynchronous store. */
+  store(response: RawHttpResponse, ttlMs: number): Promise<void> | undefined;
+}
 
 /** Options of `HttpCache`. */
 export interface HttpCacheOptions {
@@ -37,6 +45,7 @@ export interface HttpCacheOptions {
 export class HttpCache {
   readonly #options: HttpCacheOptions;
   readonly #flights = new SingleFlight<HttpCacheResult>();
+  #asyncStore = false;
 
   constructor(options: HttpCacheOptions) {
     this.#options = options;
@@ -98,26 +107,56 @@ export class HttpCache {
       return { response: toRaw(refreshed), fromCache: true, notModified: true };
     }
 
-    if (response.status >= 200 && response.status < 300 && isStorable(response)) {
-      const storedAt = clock.now();
-      const stored: CachedResponse = {
-        status: response.status,
-        headers: response.headers,
-        body: response.body,
-        storedAt,
-        freshUntil: storedAt + ttlMs,
-      };
-      if (response.headers.etag !== undefined) stored.etag = response.headers.etag;
-      if (response.headers['last-modified'] !== undefined) {
-        stored.lastModified = response.headers['last-modified'];
-      }
-      // Without a TTL or validators an entry could never be used again.
-      if (ttlMs > 0 || stored.etag !== undefined || stored.lastModified !== undefined) {
-        const storing = this.#store(key, stored, ttlMs);
-        if (storing !== undefined) await storing;
-      }
-    }
+    const storing = this.#storeAnswer(key, response, ttlMs);
+    if (storing !== undefined) await storing;
     return { response, fromCache: false, notModified: false };
+  }
+
+  /**
+   * Starts a miss its caller sends itself, without the flight's promise, signal or an async
+   * lookup: undefined unless the store answers synchronously that it has no entry for `key`
+   * and no flight for it is running. Identical requests join the miss as they would a flight.
+   * The caller ends it with `store` then `flight.resolve`, or `flight.reject`.
+   *
+   * @param abortWork - Stops the caller's request when the last caller sharing it leaves.
+   */
+  openMiss(key: string, abortWork: (reason: unknown) => void): CacheMiss | undefined {
+    // A running flight first: joining it must not cost the store a lookup.
+    if (this.#asyncStore || this.#flights.has(key)) return undefined;
+    const found = this.#options.store.get(key);
+    if (isPromiseLike(found)) {
+      // An asynchronous store: every request takes the flight path from now on.
+      this.#asyncStore = true;
+      found.then(undefined, () => {});
+      return undefined;
+    }
+    if (found !== undefined) return undefined;
+    const flight = this.#flights.open(key, abortWork);
+    if (flight === undefined) return undefined;
+    return {
+      flight,
+      store: (response, ttlMs) => this.#storeAnswer(key, response, ttlMs),
+    };
+  }
+
+  /** Stores a new answer when it may be used again; a promise only when the store is asynchronous. */
+  #storeAnswer(key: string, response: RawHttpResponse, ttlMs: number): Promise<void> | undefined {
+    if (response.status < 200 || response.status >= 300 || !isStorable(response)) return undefined;
+    const etag = response.headers.etag;
+    const lastModified = response.headers['last-modified'];
+    // Without a TTL or validators an entry could never be used again.
+    if (ttlMs <= 0 && etag === undefined && lastModified === undefined) return undefined;
+    const storedAt = this.#options.clock.now();
+    const stored: CachedResponse = {
+      status: response.status,
+      headers: response.headers,
+      body: response.body,
+      storedAt,
+      freshUntil: storedAt + ttlMs,
+    };
+    if (etag !== undefined) stored.etag = etag;
+    if (lastModified !== undefined) stored.lastModified = lastModified;
+    return this.#store(key, stored, ttlMs);
   }
 
   /** Stores the entry; a promise only when the store is asynchronous. */
@@ -131,7 +170,8 @@ export class HttpCache {
 
 /** `no-store` and `private`-less shared caching rules do not apply: one client, one tenant. */
 function isStorable(response: RawHttpResponse): boolean {
-  return !/\bno-store\b/i.test(response.headers['cache-control'] ?? '');
+  const cacheControl = response.headers['cache-control'];
+  return cacheControl === undefined || !/\bno-store\b/i.test(cacheControl);
 }
 
 function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {

@@ -1,9 +1,27 @@
 import { raceAbort } from '../http/race-abort';
 
 interface Flight<T> {
-  promise: Promise<T>;
-  controller: AbortController;
+  /** What joiners wait on (an opened flight builds it when the first joiner comes). */
+  readonly promise: Promise<T>;
+  /** Stops the shared work: every caller has gone. */
+  abort(reason: unknown): void;
   waiters: number;
+}
+
+/**
+ * A flight its opener runs itself (see {@link SingleFlight.open}): the opener settles it with
+ * the work's outcome and leaves it when its own caller goes.
+ */
+export interface OpenedFlight<T> {
+  /** The work ended: joiners get `value`, and the key is free again. */
+  resolve(value: T): void;
+  /** The work failed: joiners get `error`, and the key is free again. */
+  reject(error: unknown): void;
+  /**
+   * The opener's caller stopped waiting. True when nobody waits any more: the opener then
+   * stops the work (the key is already free).
+   */
+  leave(): boolean;
 }
 
 /**
@@ -12,7 +30,7 @@ interface Flight<T> {
  * target never fails another.
  */
 export class SingleFlight<T> {
-  readonly #flights = new Map<string, Flight<T>>();
+  readonly #flights = new FlightTable<T>();
 
   /** Joins the flight for `key`, starting it with `task` when none is running. */
   run(key: string, task: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -28,7 +46,7 @@ export class SingleFlight<T> {
         started = Promise.reject(error);
       }
       const created: Flight<T> = {
-        controller,
+        abort: (reason) => controller.abort(reason),
         waiters: 0,
         promise: started.finally(() => {
           if (this.#flights.get(key) === created) this.#flights.delete(key);
@@ -46,9 +64,103 @@ export class SingleFlight<T> {
     return raceAbort(joined.promise, signal, (reason) => {
       joined.waiters -= 1;
       if (joined.waiters === 0) {
-        joined.controller.abort(reason);
+        joined.abort(reason);
         if (this.#flights.get(key) === joined) this.#flights.delete(key);
       }
     });
+  }
+
+  /** Whether a flight for `key` is running. */
+  has(key: string): boolean {
+    return this.#flights.has(key);
+  }
+
+  /**
+   * Opens a flight for `key` whose work the caller runs itself, as its one waiter, without a
+   * promise or a signal of the flight's own: callers of `run` with the same key join it (and
+   * only then is a promise built for them). Undefined when a flight for `key` is running.
+   *
+   * @param abortWork - Stops the work; called when the last joiner leaves after the opener.
+   */
+  open(key: string, abortWork: (reason: unknown) => void): OpenedFlight<T> | undefined {
+    if (this.#flights.has(key)) return undefined;
+    const flight = new OpenFlight<T>(this.#flights, key, abortWork);
+    this.#flights.set(key, flight);
+    return flight;
+  }
+}
+
+/** A flight its opener runs: a promise only when someone joins. */
+class OpenFlight<T> implements Flight<T>, OpenedFlight<T> {
+  waiters = 1;
+  readonly abort: (reason: unknown) => void;
+  readonly #flights: FlightTable<T>;
+  readonly #key: string;
+  #promise: Promise<T> | undefined = undefined;
+  #settle: { resolve(value: T): void; reject(error: unknown): void } | undefined = undefined;
+
+  constructor(flights: FlightTable<T>, key: string, abortWork: (reason: unknown) => void) {
+    this.#flights = flights;
+    this.#key = key;
+    this.abort = abortWork;
+  }
+
+  get promise(): Promise<T> {
+    if (this.#promise === undefined) {
+      this.#promise = new Promise<T>((resolve, reject) => {
+        this.#settle = { resolve, reject };
+      });
+      // Every joiner may leave before the work ends; that is not unhandled.
+      this.#promise.catch(() => {});
+    }
+    return this.#promise;
+  }
+
+  resolve(value: T): void {
+    this.#end();
+    this.#settle?.resolve(value);
+  }
+
+  reject(error: unknown): void {
+    this.#end();
+    this.#settle?.reject(error);
+  }
+
+  leave(): boolean {
+    this.waiters -= 1;
+    if (this.waiters > 0) return false;
+    this.#end();
+    return true;
+  }
+
+  #end(): void {
+    if (this.#flights.get(this.#key) === this) this.#flights.delete(this.#key);
+  }
+}
+
+/**
+ * The running flights by key, in a dictionary-mode object rather than a `Map`. Why: a flight is
+ * added and deleted for every cached request, and a `Map` under that churn rebuilds its table
+ * again and again; V8 links each replaced table to its successor (for iterators), and a replaced
+ * table that reached the old generation keeps the next one (and the requests in it) alive
+ * through young-generation GCs, request after request. A dictionary object keeps no such link.
+ */
+class FlightTable<T> {
+  readonly #entries: Record<string, Flight<T>> = Object.create(null);
+
+  get(key: string): Flight<T> | undefined {
+    return this.#entries[key];
+  }
+
+  has(key: string): boolean {
+    return this.#entries[key] !== undefined;
+  }
+
+  set(key: string, flight: Flight<T>): void {
+    this.#entries[key] = flight;
+  }
+
+  delete(key: string): void {
+    delete this.#entries[key];
   }
 }

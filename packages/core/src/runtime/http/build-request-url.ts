@@ -97,13 +97,8 @@ export function buildRequestHref(
   path: string,
   query?: QueryParameters,
 ): string | undefined {
-  const relative = path.charCodeAt(0) === 47 ? path.replace(/^\/+/, '') : path;
-  // The first segment with a colon would read as a scheme.
-  const firstSlash = relative.indexOf('/');
-  const firstSegment = firstSlash === -1 ? relative : relative.slice(0, firstSlash);
-  if (firstSegment.includes(':') || !VERBATIM_PATH.test(relative) || DOT_SEGMENT.test(relative)) {
-    return undefined;
-  }
+  const relative = verbatimRelativePath(path);
+  if (relative === undefined) return undefined;
   if (query === undefined) return `${basePrefix}${relative}`;
   let search = '';
   for (const name of Object.keys(query)) {
@@ -126,8 +121,30 @@ export function buildRequestHref(
   return search === '' ? `${basePrefix}${relative}` : `${basePrefix}${relative}?${search}`;
 }
 
+// Characters URLSearchParams never escapes: text made only of them is its own encoding.
+const FORM_VERBATIM = /^[A-Za-z0-9*\-._]*$/;
+
+// The last path checked: a connector asks for the same few paths again and again.
+let lastPath: string | undefined;
+let lastRelative: string | undefined;
+
+/** `path` relative to the base as the URL parser would keep it, or undefined when it would not. */
+function verbatimRelativePath(path: string): string | undefined {
+  if (path === lastPath) return lastRelative;
+  const relative = path.charCodeAt(0) === 47 ? path.replace(/^\/+/, '') : path;
+  // The first segment with a colon would read as a scheme.
+  const firstSlash = relative.indexOf('/');
+  const firstSegment = firstSlash === -1 ? relative : relative.slice(0, firstSlash);
+  const verbatim =
+    !firstSegment.includes(':') && VERBATIM_PATH.test(relative) && !DOT_SEGMENT.test(relative);
+  lastPath = path;
+  lastRelative = verbatim ? relative : undefined;
+  return lastRelative;
+}
+
 /** `application/x-www-form-urlencoded` as URLSearchParams writes it; undefined for a lone surrogate. */
 function formEncode(text: string): string | undefined {
+  if (FORM_VERBATIM.test(text)) return text;
   let encoded: string;
   try {
     encoded = encodeURIComponent(text);

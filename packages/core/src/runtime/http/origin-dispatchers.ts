@@ -28,6 +28,7 @@ let undiciModule: UndiciModule | undefined;
  */
 export class OriginDispatchers {
   readonly #pools = new Map<string, Pool>();
+  readonly #byConnection = new WeakMap<ConnectionSettings, Map<string, Pool>>();
   readonly #hostDispatcher: Dispatcher | undefined;
   readonly #poolOptions: OriginPoolOptions;
   readonly #resolverIds = new WeakMap<HostResolver, number>();
@@ -47,6 +48,11 @@ export class OriginDispatchers {
   forOrigin(origin: string, connection: ConnectionSettings = {}): Dispatcher {
     if (this.#hostDispatcher !== undefined) return this.#hostDispatcher;
     if (this.#closed) throw new Error('The Evidencekit runtime is closed.');
+    // A client passes the same settings object with every request: its pools are found
+    // without building the pool key again (which hashes trusted CAs).
+    let byOrigin = this.#byConnection.get(connection);
+    const known = byOrigin?.get(origin);
+    if (known !== undefined) return known;
     undiciModule ??= loadUndici();
     const undici = undiciModule;
     const key = this.#poolKey(origin, connection);
@@ -67,6 +73,11 @@ export class OriginDispatchers {
       });
       this.#pools.set(key, pool);
     }
+    if (byOrigin === undefined) {
+      byOrigin = new Map();
+      this.#byConnection.set(connection, byOrigin);
+    }
+    byOrigin.set(origin, pool);
     return pool;
   }
 

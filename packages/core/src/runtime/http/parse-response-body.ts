@@ -24,17 +24,18 @@ export function bodyExcerpt(body: string, redactor: Redactor): string {
 export function parseResponseBody<T>(
   response: RawHttpResponse,
   options: {
-    schema?: z.ZodType<T>;
+    schema?: z.ZodType<T> | undefined;
     responseType: 'json' | 'text';
-    method: string;
-    url: string;
+    /** The request, for errors: its method and redacted URL (read only when the body is refused). */
+    request: { readonly method: string; readonly redactedUrl: string };
     redactor: Redactor;
   },
 ): T {
+  const { request } = options;
   // Built only when the body is refused: redacting headers costs more than parsing a small body.
   const context = () => ({
-    method: options.method,
-    url: options.url,
+    method: request.method,
+    url: request.redactedUrl,
     status: response.status,
     headers: stringHeaders(options.redactor.redactHeaders(response.headers)),
   });
@@ -49,7 +50,7 @@ export function parseResponseBody<T>(
     } catch {
       throw new InvalidResponseError({
         ...context(),
-        message: `${options.method} ${options.url}: the response body is not valid JSON.`,
+        message: `${request.method} ${request.redactedUrl}: the response body is not valid JSON.`,
         bodyExcerpt: bodyExcerpt(response.body, options.redactor),
       });
     }
@@ -67,7 +68,7 @@ export function parseResponseBody<T>(
   throw new InvalidResponseError({
     ...context(),
     message:
-      `${options.method} ${options.url}: the response does not match the expected shape at ` +
+      `${request.method} ${request.redactedUrl}: the response does not match the expected shape at ` +
       `${shown.join(', ')}${more}.`,
     bodyExcerpt: bodyExcerpt(response.body, options.redactor),
     issues,

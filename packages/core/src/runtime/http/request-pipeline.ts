@@ -1,4 +1,5 @@
 import type { ClientContext } from './client-context';
+import { withFastPath } from './fast-request';
 import { attemptStage } from './stages/attempt-stage';
 import { cacheStage } from './stages/cache-stage';
 import { destinationStage } from './stages/destination-stage';
@@ -43,7 +44,18 @@ export function requestStages(context: ClientContext): RequestStage[] {
   ];
 }
 
-/** The composed pipeline of one client: built once, run for every request. */
+/**
+ * The composed pipeline of one client: built once, run for every request. Requests that need
+ * none of the stages' waiting take the fast path in front of it (`fast-request.ts`).
+ */
 export function createRequestPipeline(context: ClientContext): SendStep {
-  return composeStages(requestStages(context), createTransport(context));
+  const stages = requestStages(context);
+  const transport = createTransport(context);
+  const from = (name: (typeof REQUEST_STAGE_ORDER)[number]) =>
+    composeStages(stages.slice(stages.findIndex((stage) => stage.name === name)), transport);
+  return withFastPath(context, {
+    full: composeStages(stages, transport),
+    belowRetry: from('rate-limit'),
+    belowRedirects: from('destination'),
+  });
 }

@@ -107,3 +107,25 @@ export class RequestState {
     return this.#requestId;
   }
 }
+
+/**
+ * A request's method and redacted URL for the retry loop and the limiter's errors, read only
+ * when an error is built. A class with the getter on its prototype, not an object literal
+ * with a getter: each such literal gets a hidden class of its own, which V8 keeps in the old
+ * generation, pointing at the request, so every request outlived young-generation GCs.
+ */
+export class RequestIdentity {
+  readonly #state: RequestState;
+
+  constructor(state: RequestState) {
+    this.#state = state;
+  }
+
+  get method(): string {
+    return this.#state.method;
+  }
+
+  get url(): string {
+    return this.#state.redactedUrl;
+  }
+}

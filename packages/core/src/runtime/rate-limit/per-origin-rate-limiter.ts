@@ -72,6 +72,15 @@ export function createPerOriginRateLimiter(options: PerOriginRateLimiterOptions)
     return state;
   }
 
+  /** Gives a slot back and starts the oldest waiting request. */
+  function releaserOf(state: OriginState): () => void {
+    return () => {
+      state.active -= 1;
+      const next = state.queue.shift();
+      if (next !== undefined) next();
+    };
+  }
+
   /**
    * What the budget asks of a request that holds a slot: undefined when it may go at once
    * (the common case, kept free of promises), else the wait. Throws when failing fast.
@@ -136,11 +145,7 @@ export function createPerOriginRateLimiter(options: PerOriginRateLimiterOptions)
       const { signal, failFast } = scheduleOptions;
       if (signal?.aborted) return Promise.reject(signal.reason);
       const state = stateFor(origin);
-      const release = () => {
-        state.active -= 1;
-        const next = state.queue.shift();
-        if (next !== undefined) next();
-      };
+      const release = releaserOf(state);
       // A free slot: a synchronous counter, no promise, no listener (the task watches the
       // signal itself). Only a request that queues listens, to leave promptly.
       if (state.active < state.concurrency && state.queue.length === 0) {
@@ -166,6 +171,17 @@ export function createPerOriginRateLimiter(options: PerOriginRateLimiterOptions)
         signal?.addEventListener('abort', onAbort, { once: true });
         state.queue.push(start);
       });
+    },
+    tryAcquire(origin) {
+      const state = stateFor(origin);
+      if (state.active >= state.concurrency || state.queue.length > 0) return undefined;
+      if (state.holdUntil > 0 || state.bucket !== undefined) {
+        const now = clock.now();
+        if (state.holdUntil > now) return undefined;
+        if (state.bucket !== undefined && !state.bucket.tryTake(now)) return undefined;
+      }
+      state.active += 1;
+      return releaserOf(state);
     },
     observe(origin, headers: ResponseHeaders) {
       const now = clock.now();

@@ -22,6 +22,14 @@ export interface RateLimiter {
       failFast?: { method: string; url: string };
     },
   ): Promise<T>;
+  /**
+   * Takes a slot for a request at once, when the origin's budget allows it without any wait
+   * (a free concurrency slot, nobody queued, no provider hold, a token in the interval budget).
+   * Returns the function that gives the slot back, called once when the request ends; or
+   * undefined, and the request goes through `schedule`. Optional: a limiter without it has
+   * every request scheduled.
+   */
+  tryAcquire?(origin: string): (() => void) | undefined;
   /** Adapts the origin's budget to the rate-limit headers of a response. */
   observe(origin: string, headers: ResponseHeaders): void;
 }

@@ -33,22 +33,35 @@ export async function retryApiCall<T>(
   operation: (attempt: number) => Promise<T>,
   options: RetryApiCallOptions,
 ): Promise<T> {
+  // Fast path: most calls succeed at once, so the first attempt runs without p-retry's
+  // per-call setup. Its failure is handed to p-retry as attempt 1 (see below), so the
+  // decision, the callbacks and the numbering are exactly those of a loop p-retry ran.
+  let firstError: unknown;
+  try {
+    if (options.signal?.aborted) throw options.signal.reason;
+    const result = await operation(1);
+    // As p-retry does: an abort during the attempt wins over its result.
+    if (options.signal?.aborted) throw options.signal.reason;
+    return result;
+  } catch (error) {
+    firstError = error;
+  }
+  return retryAfterFirstFailure(firstError, operation, options);
+}
+
+/**
+ * The retry loop of a call whose first attempt already ran (elsewhere) and failed with
+ * `firstError`: the same decisions, callbacks, numbering and final error as `retryApiCall`,
+ * from attempt 2 on.
+ */
+export async function retryAfterFirstFailure<T>(
+  firstError: unknown,
+  operation: (attempt: number) => Promise<T>,
+  options: RetryApiCallOptions,
+): Promise<T> {
   const attempts: ApiCallAttempt[] = [];
   let retriesDone = 0;
   try {
-    // Fast path: most calls succeed at once, so the first attempt runs without p-retry's
-    // per-call setup. Its failure is handed to p-retry as attempt 1 (see below), so the
-    // decision, the callbacks and the numbering are exactly those of a loop p-retry ran.
-    if (options.signal?.aborted) throw options.signal.reason;
-    let firstError: unknown;
-    try {
-      const result = await operation(1);
-      // As p-retry does: an abort during the attempt wins over its result.
-      if (options.signal?.aborted) throw options.signal.reason;
-      return result;
-    } catch (error) {
-      firstError = error;
-    }
     const replayFirstFailure = (attemptNumber: number): Promise<T> =>
       attemptNumber === 1 ? Promise.reject(firstError) : operation(attemptNumber);
     return await pRetry(replayFirstFailure, {

@@ -3,6 +3,7 @@ import { DestinationRefusedError } from '../../../errors/destination-refused-err
 import type { Redactor } from '../../redaction/redactor';
 import { cancelledError } from '../../retry/retry-api-call';
 import { startDeadline } from '../../retry/start-deadline';
+import { type AbortWatcher, unwatchAbort, watchAbort } from '../abort-watchers';
 import { AttemptAbortState } from '../attempt-abort';
 import { classifyTransportError, type TransportClassification } from '../classify-transport-error';
 import type { ClientContext } from '../client-context';
@@ -11,8 +12,8 @@ import type { RawHttpResponse } from '../raw-http-response';
 import type { RequestState } from '../request-state';
 import type { RequestStage } from './request-stage';
 
-/** Marks an abort caused by the per-attempt deadline, not by the caller. */
-class AttemptTimeout extends Error {}
+/** Marks an abort caused by the per-attempt deadline, not by the caller (the fast path uses it too). */
+export class AttemptTimeout extends Error {}
 
 /**
  * One attempt: its deadline (redirects and the body included), the caller's abort, the
@@ -40,15 +41,15 @@ export function attemptStage(context: ClientContext): RequestStage {
         const attempt = new AttemptAbortState();
         state.attempt = attempt;
         const callerSignal = state.signal;
-        const onCallerAbort = () => attempt.abort(callerSignal?.reason);
-        if (callerSignal?.aborted) onCallerAbort();
-        else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+        const onCallerAbort: AbortWatcher = { onSignalAbort: (reason) => attempt.abort(reason) };
+        if (callerSignal?.aborted) attempt.abort(callerSignal.reason);
+        else if (callerSignal !== undefined) watchAbort(callerSignal, onCallerAbort);
         const stopDeadline = startDeadline(clock, state.timeoutMs, () =>
           attempt.abort(new AttemptTimeout()),
         );
         const done = () => {
           stopDeadline();
-          callerSignal?.removeEventListener('abort', onCallerAbort);
+          if (callerSignal !== undefined) unwatchAbort(callerSignal, onCallerAbort);
           state.attempt = undefined;
         };
         let sent: Promise<RawHttpResponse>;
@@ -103,7 +104,8 @@ export function attemptStage(context: ClientContext): RequestStage {
   };
 }
 
-function toApiCallError(
+/** What failed below the attempt stage, as the typed error the caller sees. */
+export function toApiCallError(
   caught: unknown,
   state: RequestState,
   attempt: AttemptAbortState,

@@ -1,4 +1,5 @@
 import type { ClientContext } from '../client-context';
+import { RequestIdentity } from '../request-state';
 import type { RequestStage } from './request-stage';
 
 const NO_OPTIONS = {};
@@ -18,12 +19,7 @@ export function rateLimitStage(context: ClientContext): RequestStage {
         const options = failFast
           ? {
               ...(signal === undefined ? {} : { signal }),
-              failFast: {
-                method: state.method,
-                get url() {
-                  return state.redactedUrl;
-                },
-              },
+              failFast: new RequestIdentity(state),
             }
           : signal === undefined
             ? NO_OPTIONS

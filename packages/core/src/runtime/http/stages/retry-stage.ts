@@ -1,5 +1,7 @@
+import type { RetryApiCallOptions } from '../../retry/retry-api-call';
 import { retryApiCall } from '../../retry/retry-api-call';
 import type { ClientContext } from '../client-context';
+import { RequestIdentity, type RequestState } from '../request-state';
 import type { RequestStage } from './request-stage';
 
 /**
@@ -8,7 +10,6 @@ import type { RequestStage } from './request-stage';
  * without the retry loop's setup; its failure is handed to the loop as attempt 1.
  */
 export function retryStage(context: ClientContext): RequestStage {
-  const { pipeline } = context;
   return {
     name: 'retry',
     wrap(next) {
@@ -18,31 +19,32 @@ export function retryStage(context: ClientContext): RequestStage {
             state.attemptNumber = attempt;
             return next(state);
           },
-          {
-            policy: pipeline.retryPolicy,
-            idempotent: state.idempotent,
-            clock: pipeline.clock,
-            ...(state.signal === undefined ? {} : { signal: state.signal }),
-            request: {
-              method: state.method,
-              get url() {
-                return state.redactedUrl;
-              },
-            },
-            onRetry: (notice) => {
-              if (!context.observed('retry')) return;
-              pipeline.events.emit({
-                type: 'retry',
-                requestId: state.requestId,
-                url: state.redactedUrl,
-                attempt: notice.attempt,
-                delayMs: notice.delayMs,
-                reason: notice.error.reason,
-                ...context.connectorFields,
-              });
-            },
-          },
+          retryOptionsOf(context, state),
         );
+    },
+  };
+}
+
+/** The retry loop's options for one request (the fast path's fallback uses the same). */
+export function retryOptionsOf(context: ClientContext, state: RequestState): RetryApiCallOptions {
+  const { pipeline } = context;
+  return {
+    policy: pipeline.retryPolicy,
+    idempotent: state.idempotent,
+    clock: pipeline.clock,
+    ...(state.signal === undefined ? {} : { signal: state.signal }),
+    request: new RequestIdentity(state),
+    onRetry: (notice) => {
+      if (!context.observed('retry')) return;
+      pipeline.events.emit({
+        type: 'retry',
+        requestId: state.requestId,
+        url: state.redactedUrl,
+        attempt: notice.attempt,
+        delayMs: notice.delayMs,
+        reason: notice.error.reason,
+        ...context.connectorFields,
+      });
     },
   };
 }

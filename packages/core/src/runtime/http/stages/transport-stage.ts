@@ -29,7 +29,7 @@ const FAILURE_REASONS: ReadonlySet<string> = new Set<ApiCallFailureReason>([
 ]);
 
 /** What one hop read: the status, headers, and the body text or the limit it crossed. */
-interface HopAnswer {
+export interface HopAnswer {
   status: number;
   headers: Record<string, string>;
   body: string | BodyLimitExceeded;
@@ -65,91 +65,154 @@ export function createTransport(context: ClientContext): SendStep {
 
 /** One hop through `Dispatcher.dispatch`: one handler, one promise, no body stream. */
 function dispatchHop(dispatcher: Dispatcher, state: RequestState): Promise<HopAnswer> {
-  const attempt = state.attempt;
-  const hop = state.hop;
   return new Promise<HopAnswer>((resolve, reject) => {
-    let controller: Dispatcher.DispatchController | undefined;
-    let settled = false;
-    let status = 0;
-    let headers: Record<string, string> = {};
-    let limit = state.maxBytes;
-    let chunks: Buffer[] = [];
-    let total = 0;
-    const finish = (answer: HopAnswer | undefined, error?: unknown) => {
-      if (settled) return;
-      settled = true;
-      attempt?.onAbort(undefined);
-      if (answer === undefined) reject(error);
-      else resolve(answer);
-    };
-    const handler: Dispatcher.DispatchHandler = {
-      onRequestStart(started) {
-        controller = started;
-        // Aborted while queued in the pool: stop before anything is sent.
-        if (settled) started.abort(abortError(attempt?.reason));
+    dispatchHopWith(dispatcher, state, {
+      hopDone(answer, error) {
+        if (answer === undefined) reject(error);
+        else resolve(answer);
       },
-      onResponseStart(started, statusCode, rawHeaders) {
-        if (settled || statusCode < 200) return;
-        status = statusCode;
-        headers = normalizeHeaders(rawHeaders as Record<string, string | string[] | undefined>);
-        if (REDIRECT_STATUSES.has(status) && headers.location !== undefined) {
-          // The redirect body is not read; aborting the rest closes this connection.
-          finish({ status, headers, body: '' });
-          started.abort(new Error('redirect body not read'));
-          return;
-        }
-        limit = isAnswer(status, state)
-          ? state.maxBytes
-          : Math.min(state.maxBytes, ERROR_BODY_LIMIT);
-        const announced = Number(headers['content-length']);
-        if (Number.isFinite(announced) && announced > limit) {
-          finish({ status, headers, body: new BodyLimitExceeded(limit, announced) });
-          started.abort(new Error('body over the limit'));
-        }
-      },
-      onResponseData(started, chunk) {
-        if (settled) return;
-        total += chunk.length;
-        if (total > limit) {
-          chunks = [];
-          finish({ status, headers, body: new BodyLimitExceeded(limit) });
-          started.abort(new Error('body over the limit'));
-          return;
-        }
-        chunks.push(chunk);
-      },
-      onResponseEnd() {
-        const body =
-          chunks.length === 1
-            ? (chunks[0] as Buffer).toString('utf8')
-            : Buffer.concat(chunks, total).toString('utf8');
-        finish({ status, headers, body });
-      },
-      onResponseError(_controller, error) {
-        finish(undefined, error);
-      },
-    };
-    attempt?.onAbort((reason) => {
-      finish(undefined, reason);
-      controller?.abort(abortError(reason));
     });
-    if (settled) return;
-    try {
-      dispatcher.dispatch(
-        {
-          origin: hop.origin,
-          path: hop.path,
-          method: state.method as Dispatcher.HttpMethod,
-          headers: state.hopHeaders,
-          body: state.body ?? null,
-        },
-        handler,
-      );
-    } catch (error) {
-      // An invalid header or method: undici refuses it synchronously.
-      finish(undefined, error);
-    }
   });
+}
+
+/** Receives the end of one hop: what it read, or the error. */
+export interface HopReceiver {
+  hopDone(answer: HopAnswer | undefined, error: unknown): void;
+}
+
+/**
+ * Sends the current hop through `Dispatcher.dispatch` and tells `receiver` once, with what it
+ * read or with the error (a transport failure, the attempt's abort reason). No promise: the
+ * fast path settles its request from the receiver.
+ */
+export function dispatchHopWith(
+  dispatcher: Dispatcher,
+  state: RequestState,
+  receiver: HopReceiver,
+): void {
+  const handler = new HopHandler(state, receiver);
+  const attempt = state.attempt;
+  attempt?.onAbort((reason) => handler.abort(reason));
+  if (handler.settled) return;
+  const hop = state.hop;
+  try {
+    dispatcher.dispatch(
+      {
+        origin: hop.origin,
+        path: hop.path,
+        method: state.method as Dispatcher.HttpMethod,
+        headers: state.hopHeaders,
+        body: state.body ?? null,
+      },
+      handler,
+    );
+  } catch (error) {
+    // An invalid header or method: undici refuses it synchronously.
+    handler.finish(undefined, error);
+  }
+}
+
+/**
+ * undici's handler of one hop, as one object (its fields instead of a closure per callback):
+ * the status and headers, the body under the size cap, and the end told to the receiver once.
+ */
+class HopHandler implements Dispatcher.DispatchHandler {
+  settled = false;
+  readonly #state: RequestState;
+  // Let go once told: undici may hold a handler after its request ended, and what it
+  // references would outlive the request (and be copied by every young-generation GC).
+  #receiver: HopReceiver | undefined;
+  #controller: Dispatcher.DispatchController | undefined = undefined;
+  #status = 0;
+  #headers: Record<string, string> = {};
+  #limit: number;
+  #chunks: Buffer[] = [];
+  #total = 0;
+
+  constructor(state: RequestState, receiver: HopReceiver) {
+    this.#state = state;
+    this.#receiver = receiver;
+    this.#limit = state.maxBytes;
+  }
+
+  finish(answer: HopAnswer | undefined, error?: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.#state.attempt?.onAbort(undefined);
+    const receiver = this.#receiver;
+    this.#receiver = undefined;
+    this.#chunks = [];
+    receiver?.hopDone(answer, error);
+  }
+
+  abort(reason: unknown): void {
+    this.finish(undefined, reason);
+    this.#controller?.abort(abortError(reason));
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
+    // Aborted while queued in the pool: stop before anything is sent.
+    if (this.settled) controller.abort(abortError(this.#state.attempt?.reason));
+  }
+
+  onResponseStart(
+    controller: Dispatcher.DispatchController,
+    statusCode: number,
+    rawHeaders: Record<string, string | string[] | undefined>,
+  ): void {
+    if (this.settled || statusCode < 200) return;
+    const state = this.#state;
+    const status = statusCode;
+    const headers = normalizeHeaders(rawHeaders);
+    this.#status = status;
+    this.#headers = headers;
+    if (REDIRECT_STATUSES.has(status) && headers.location !== undefined) {
+      // The redirect body is not read; aborting the rest closes this connection.
+      this.finish({ status, headers, body: '' });
+      controller.abort(new Error('redirect body not read'));
+      return;
+    }
+    const limit = isAnswer(status, state)
+      ? state.maxBytes
+      : Math.min(state.maxBytes, ERROR_BODY_LIMIT);
+    this.#limit = limit;
+    const announced = Number(headers['content-length']);
+    if (Number.isFinite(announced) && announced > limit) {
+      this.finish({ status, headers, body: new BodyLimitExceeded(limit, announced) });
+      controller.abort(new Error('body over the limit'));
+    }
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.settled) return;
+    this.#total += chunk.length;
+    if (this.#total > this.#limit) {
+      this.#chunks = [];
+      this.finish({
+        status: this.#status,
+        headers: this.#headers,
+        body: new BodyLimitExceeded(this.#limit),
+      });
+      controller.abort(new Error('body over the limit'));
+      return;
+    }
+    this.#chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.settled) return;
+    const chunks = this.#chunks;
+    const body =
+      chunks.length === 1
+        ? (chunks[0] as Buffer).toString('utf8')
+        : Buffer.concat(chunks, this.#total).toString('utf8');
+    this.finish({ status: this.#status, headers: this.#headers, body });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.finish(undefined, error);
+  }
 }
 
 /** One hop through `Dispatcher.request` and its body stream (dispatchers without `dispatch`). */
@@ -189,7 +252,7 @@ function isAnswer(status: number, state: RequestState): boolean {
 }
 
 /** The hop's answer as a raw response, or the typed error of an error status. */
-function toResponse(
+export function toResponse(
   answer: HopAnswer,
   state: RequestState,
   context: ClientContext,
