@@ -44,7 +44,42 @@ function printableNode(declaration: ts.Declaration): ts.Node {
 
 function printDeclaration(declaration: ts.Declaration): string {
   const node = printableNode(declaration);
-  return printer.printNode(ts.EmitHint.Unspecified, node, node.getSourceFile()).trim();
+  const sourceFile = node.getSourceFile();
+  return printer.printNode(ts.EmitHint.Unspecified, canonical(node, sourceFile), sourceFile).trim();
+}
+
+// The declaration emitter writes a union's members, and the members of an object type built
+// from one (`z.ZodEnum<{ passed: "passed"; … }>`), in the order the checker happened to create
+// their types, which differs between builds of the same sources. Neither order means anything,
+// so both are sorted: the report changes when the API does, never with the build.
+function canonical(node: ts.Node, sourceFile: ts.SourceFile): ts.Node {
+  const text = (child: ts.Node) => printer.printNode(ts.EmitHint.Unspecified, child, sourceFile);
+  const byText = (left: ts.Node, right: ts.Node) => compare(text(left), text(right));
+  const result = ts.transform(node, [
+    (context) => (root) => {
+      const visit = (child: ts.Node): ts.Node => {
+        const visited = ts.visitEachChild(child, visit, context);
+        if (ts.isUnionTypeNode(visited)) {
+          return context.factory.updateUnionTypeNode(
+            visited,
+            context.factory.createNodeArray([...visited.types].sort(byText)),
+          );
+        }
+        // Only plain property lists: call and index signatures keep their (meaningful) order.
+        if (ts.isTypeLiteralNode(visited) && visited.members.every(ts.isPropertySignature)) {
+          return context.factory.updateTypeLiteralNode(
+            visited,
+            context.factory.createNodeArray([...visited.members].sort(byText)),
+          );
+        }
+        return visited;
+      };
+      return ts.visitNode(root, visit) as typeof root;
+    },
+  ]);
+  const [transformed] = result.transformed;
+  result.dispose();
+  return transformed ?? node;
 }
 
 function resolved(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Symbol {
