@@ -98,6 +98,7 @@ class OpenFlight<T> implements Flight<T>, OpenedFlight<T> {
   readonly #key: string;
   #promise: Promise<T> | undefined = undefined;
   #settle: { resolve(value: T): void; reject(error: unknown): void } | undefined = undefined;
+  #outcome: { value: T } | { error: unknown } | undefined = undefined;
 
   constructor(flights: FlightTable<T>, key: string, abortWork: (reason: unknown) => void) {
     this.#flights = flights;
@@ -107,9 +108,15 @@ class OpenFlight<T> implements Flight<T>, OpenedFlight<T> {
 
   get promise(): Promise<T> {
     if (this.#promise === undefined) {
-      this.#promise = new Promise<T>((resolve, reject) => {
-        this.#settle = { resolve, reject };
-      });
+      const outcome = this.#outcome;
+      this.#promise =
+        outcome === undefined
+          ? new Promise<T>((resolve, reject) => {
+              this.#settle = { resolve, reject };
+            })
+          : 'value' in outcome
+            ? Promise.resolve(outcome.value)
+            : Promise.reject(outcome.error);
       // Every joiner may leave before the work ends; that is not unhandled.
       this.#promise.catch(() => {});
     }
@@ -117,12 +124,14 @@ class OpenFlight<T> implements Flight<T>, OpenedFlight<T> {
   }
 
   resolve(value: T): void {
-    this.#end();
+    this.#outcome = { value };
+    this.#endSoon();
     this.#settle?.resolve(value);
   }
 
   reject(error: unknown): void {
-    this.#end();
+    this.#outcome = { error };
+    this.#endSoon();
     this.#settle?.reject(error);
   }
 
@@ -131,6 +140,15 @@ class OpenFlight<T> implements Flight<T>, OpenedFlight<T> {
     if (this.waiters > 0) return false;
     this.#end();
     return true;
+  }
+
+  /**
+   * Frees the key a microtask after the outcome, as a flight of `run` does (its promise's
+   * `finally`): a request made in the same synchronous stretch (a dispatcher that answers at
+   * once, such as a mock) still joins instead of asking again.
+   */
+  #endSoon(): void {
+    queueMicrotask(() => this.#end());
   }
 
   #end(): void {

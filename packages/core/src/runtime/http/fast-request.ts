@@ -63,19 +63,21 @@ export function withFastPath(context: ClientContext, steps: PipelineSteps): Send
       return steps.full(state);
     }
     if (typeof dispatcher.dispatch !== 'function') return steps.full(state);
-    const release = rateLimiter.tryAcquire?.(state.target.origin);
-    if (release === undefined) return steps.full(state);
-    const request = new FastRequest(context, steps, state, release);
+    const request = new FastRequest(context, steps, state);
+    // The cache first (as the stages): a cached entry never costs a rate-limit slot.
     const { cache } = pipeline;
+    let miss: CacheMiss | undefined;
     if (state.cacheKey !== undefined && cache !== undefined && context.cacheTtlMs !== undefined) {
-      const miss = cache.openMiss(state.cacheKey, (reason) => request.abandon(reason));
-      if (miss === undefined) {
-        release();
-        return steps.full(state);
-      }
-      request.miss = miss;
+      miss = cache.openMiss(state.cacheKey, (reason) => request.abandon(reason));
+      if (miss === undefined) return steps.full(state);
     }
-    return request.start(dispatcher);
+    const release = rateLimiter.tryAcquire?.(state.target.origin);
+    if (release === undefined) {
+      // Nobody can have joined the miss yet (no await since it opened): it just closes.
+      miss?.flight.leave();
+      return steps.full(state);
+    }
+    return request.start(dispatcher, release, miss);
   };
 }
 
@@ -87,37 +89,40 @@ class FastRequest implements HopReceiver, AbortWatcher {
   readonly #context: ClientContext;
   readonly #steps: PipelineSteps;
   readonly #state: RequestState;
-  readonly #release: () => void;
+  #release: () => void = noop;
   readonly #attempt = new AttemptAbortState();
   /** The caller's signal (the stages below the cache would see the flight's). */
   readonly #signal: AbortSignal | undefined;
   /** The cache miss this request sends, when it may be cached. */
-  miss: CacheMiss | undefined;
+  miss: CacheMiss | undefined = undefined;
   #resolve: ((response: RawHttpResponse) => void) | undefined;
   #reject: ((error: unknown) => void) | undefined;
   #settled = false;
   /** Every caller sharing the flight has gone: the work stops and nothing is stored. */
   #abandoned = false;
   #inFirstAttempt = true;
+  /** Inside the `dispatch` call of the first hop. */
+  #dispatching = false;
   #startedAt = 0;
   #stopDeadline: (() => void) | undefined;
   /** The flight's signal, made only when the retry loop takes over a shared miss. */
   #flightController: AbortController | undefined;
 
-  constructor(
-    context: ClientContext,
-    steps: PipelineSteps,
-    state: RequestState,
-    release: () => void,
-  ) {
+  constructor(context: ClientContext, steps: PipelineSteps, state: RequestState) {
     this.#context = context;
     this.#steps = steps;
     this.#state = state;
-    this.#release = release;
     this.#signal = state.signal;
   }
 
-  start(dispatcher: Parameters<typeof dispatchHopWith>[0]): Promise<RawHttpResponse> {
+  /** Sends the first attempt on its rate-limit slot (`release` gives it back). */
+  start(
+    dispatcher: Parameters<typeof dispatchHopWith>[0],
+    release: () => void,
+    miss: CacheMiss | undefined,
+  ): Promise<RawHttpResponse> {
+    this.#release = release;
+    this.miss = miss;
     const promise = new Promise<RawHttpResponse>((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
@@ -135,7 +140,9 @@ class FastRequest implements HopReceiver, AbortWatcher {
     this.#stopDeadline = startDeadline(clock, state.timeoutMs, () =>
       attempt.abort(new AttemptTimeout()),
     );
+    this.#dispatching = true;
     dispatchHopWith(dispatcher, state, this);
+    this.#dispatching = false;
     return promise;
   }
 
@@ -167,6 +174,16 @@ class FastRequest implements HopReceiver, AbortWatcher {
 
   /** The first hop ended (`HopReceiver`). */
   hopDone(answer: HopAnswer | undefined, error: unknown): void {
+    if (this.#dispatching) {
+      // Ended inside `dispatch` (a mock, a refused header): go on a microtask later, as the
+      // stages would, so an abort made right after the call still wins over the answer.
+      queueMicrotask(() => this.#hopEnded(answer, error));
+      return;
+    }
+    this.#hopEnded(answer, error);
+  }
+
+  #hopEnded(answer: HopAnswer | undefined, error: unknown): void {
     const state = this.#state;
     let response: RawHttpResponse;
     try {
@@ -292,3 +309,5 @@ class FastRequest implements HopReceiver, AbortWatcher {
     else this.#resolve?.(response);
   }
 }
+
+function noop(): void {}
