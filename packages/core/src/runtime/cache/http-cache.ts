@@ -18,14 +18,6 @@ export type SendForCache = (
   signal: AbortSignal,
 ) => Promise<RawHttpResponse>;
 
-/** A cache miss its caller sends itself (`HttpCache.openMiss`). */
-export interface CacheMiss {
-  /** The shared flight: identical requests wait on it. */
-  flight: OpenedFlight<HttpCacheResult>;
-  /** Stores the answer as a miss of the flight path would; a promise only for an asynchronous store. */
-  store(response: RawHttpResponse, ttlMs: number): Promise<void> | undefined;
-}
-
 /** Options of `HttpCache`. */
 export interface HttpCacheOptions {
   store: CacheStore;
@@ -107,7 +99,7 @@ export class HttpCache {
       return { response: toRaw(refreshed), fromCache: true, notModified: true };
     }
 
-    const storing = this.#storeAnswer(key, response, ttlMs);
+    const storing = this.storeAnswer(key, response, ttlMs);
     if (storing !== undefined) await storing;
     return { response, fromCache: false, notModified: false };
   }
@@ -116,11 +108,14 @@ export class HttpCache {
    * Starts a miss its caller sends itself, without the flight's promise, signal or an async
    * lookup: undefined unless the store answers synchronously that it has no entry for `key`
    * and no flight for it is running. Identical requests join the miss as they would a flight.
-   * The caller ends it with `store` then `flight.resolve`, or `flight.reject`.
+   * The caller ends it with `storeAnswer` then the flight's `resolve`, or with its `reject`.
    *
    * @param abortWork - Stops the caller's request when the last caller sharing it leaves.
    */
-  openMiss(key: string, abortWork: (reason: unknown) => void): CacheMiss | undefined {
+  openMiss(
+    key: string,
+    abortWork: (reason: unknown) => void,
+  ): OpenedFlight<HttpCacheResult> | undefined {
     // A running flight first: joining it must not cost the store a lookup.
     if (this.#asyncStore || this.#flights.has(key)) return undefined;
     const found = this.#options.store.get(key);
@@ -131,16 +126,15 @@ export class HttpCache {
       return undefined;
     }
     if (found !== undefined) return undefined;
-    const flight = this.#flights.open(key, abortWork);
-    if (flight === undefined) return undefined;
-    return {
-      flight,
-      store: (response, ttlMs) => this.#storeAnswer(key, response, ttlMs),
-    };
+    return this.#flights.open(key, abortWork);
   }
 
-  /** Stores a new answer when it may be used again; a promise only when the store is asynchronous. */
-  #storeAnswer(key: string, response: RawHttpResponse, ttlMs: number): Promise<void> | undefined {
+  /**
+   * Stores a new answer under `key` when it may be used again (a 2xx without `no-store`, with
+   * a TTL or a validator), as a miss of `fetch` does; a promise only when the store is
+   * asynchronous.
+   */
+  storeAnswer(key: string, response: RawHttpResponse, ttlMs: number): Promise<void> | undefined {
     if (response.status < 200 || response.status >= 300 || !isStorable(response)) return undefined;
     const etag = response.headers.etag;
     const lastModified = response.headers['last-modified'];

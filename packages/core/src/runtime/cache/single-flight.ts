@@ -157,28 +157,44 @@ class OpenFlight<T> implements Flight<T>, OpenedFlight<T> {
 }
 
 /**
- * The running flights by key, in a dictionary-mode object rather than a `Map`. Why: a flight is
- * added and deleted for every cached request, and a `Map` under that churn rebuilds its table
- * again and again; V8 links each replaced table to its successor (for iterators), and a replaced
- * table that reached the old generation keeps the next one (and the requests in it) alive
- * through young-generation GCs, request after request. A dictionary object keeps no such link.
+ * The running flights by key: a `Map` from key to a slot number, and the flights in an array
+ * of slots. Why not a `Map` of flights: a flight is added and deleted for every cached request,
+ * and under that churn V8 rebuilds the `Map`'s table again and again, in the old generation once
+ * the `Map` lives there; each replaced table keeps the entries it had, so every flight (and the
+ * request behind it) was kept through young-generation GCs and promoted. A replaced table now
+ * holds slot numbers only, and a freed slot is cleared. (A dictionary object avoids the churn
+ * too, but internalizes every key it is asked for, which costs more than the rest of the lookup.)
  */
 class FlightTable<T> {
-  readonly #entries: Record<string, Flight<T>> = Object.create(null);
+  readonly #slotOf = new Map<string, number>();
+  readonly #slots: Array<Flight<T> | undefined> = [];
+  readonly #free: number[] = [];
 
   get(key: string): Flight<T> | undefined {
-    return this.#entries[key];
+    const slot = this.#slotOf.get(key);
+    return slot === undefined ? undefined : this.#slots[slot];
   }
 
   has(key: string): boolean {
-    return this.#entries[key] !== undefined;
+    return this.#slotOf.has(key);
   }
 
   set(key: string, flight: Flight<T>): void {
-    this.#entries[key] = flight;
+    const existing = this.#slotOf.get(key);
+    if (existing !== undefined) {
+      this.#slots[existing] = flight;
+      return;
+    }
+    const slot = this.#free.pop() ?? this.#slots.length;
+    this.#slots[slot] = flight;
+    this.#slotOf.set(key, slot);
   }
 
   delete(key: string): void {
-    delete this.#entries[key];
+    const slot = this.#slotOf.get(key);
+    if (slot === undefined) return;
+    this.#slotOf.delete(key);
+    this.#slots[slot] = undefined;
+    this.#free.push(slot);
   }
 }

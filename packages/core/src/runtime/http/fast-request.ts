@@ -1,5 +1,7 @@
 import { ApiCallError } from '../../errors/api-call-error';
-import type { CacheMiss } from '../cache/http-cache';
+import type { HttpCacheResult } from '../cache/http-cache';
+import type { OpenedFlight } from '../cache/single-flight';
+import { systemClock } from '../retry/clock';
 import { cancelledError, retryAfterFirstFailure } from '../retry/retry-api-call';
 import { startDeadline } from '../retry/start-deadline';
 import { type AbortWatcher, unwatchAbort, watchAbort } from './abort-watchers';
@@ -7,6 +9,7 @@ import { AttemptAbortState } from './attempt-abort';
 import type { ClientContext } from './client-context';
 import type { RawHttpResponse } from './raw-http-response';
 import type { RequestState } from './request-state';
+import { type DeadlineEntry, startSharedDeadline, stopSharedDeadline } from './shared-deadlines';
 import { AttemptTimeout, toApiCallError } from './stages/attempt-stage';
 import { followRedirects, isRedirect } from './stages/redirect-stage';
 import type { SendStep } from './stages/request-stage';
@@ -66,7 +69,7 @@ export function withFastPath(context: ClientContext, steps: PipelineSteps): Send
     const request = new FastRequest(context, steps, state);
     // The cache first (as the stages): a cached entry never costs a rate-limit slot.
     const { cache } = pipeline;
-    let miss: CacheMiss | undefined;
+    let miss: OpenedFlight<HttpCacheResult> | undefined;
     if (state.cacheKey !== undefined && cache !== undefined && context.cacheTtlMs !== undefined) {
       miss = cache.openMiss(state.cacheKey, (reason) => request.abandon(reason));
       if (miss === undefined) return steps.full(state);
@@ -74,7 +77,7 @@ export function withFastPath(context: ClientContext, steps: PipelineSteps): Send
     const release = rateLimiter.tryAcquire?.(state.target.origin);
     if (release === undefined) {
       // Nobody can have joined the miss yet (no await since it opened): it just closes.
-      miss?.flight.leave();
+      miss?.leave();
       return steps.full(state);
     }
     return request.start(dispatcher, release, miss);
@@ -85,7 +88,7 @@ export function withFastPath(context: ClientContext, steps: PipelineSteps): Send
  * One request on the fast path, in one object: it is its own abort watcher and hop receiver,
  * and settles one promise.
  */
-class FastRequest implements HopReceiver, AbortWatcher {
+class FastRequest implements HopReceiver, AbortWatcher, DeadlineEntry {
   readonly #context: ClientContext;
   readonly #steps: PipelineSteps;
   readonly #state: RequestState;
@@ -93,8 +96,8 @@ class FastRequest implements HopReceiver, AbortWatcher {
   readonly #attempt = new AttemptAbortState();
   /** The caller's signal (the stages below the cache would see the flight's). */
   readonly #signal: AbortSignal | undefined;
-  /** The cache miss this request sends, when it may be cached. */
-  miss: CacheMiss | undefined = undefined;
+  /** The shared flight of the cache miss this request sends, when it may be cached. */
+  miss: OpenedFlight<HttpCacheResult> | undefined = undefined;
   #resolve: ((response: RawHttpResponse) => void) | undefined;
   #reject: ((error: unknown) => void) | undefined;
   #settled = false;
@@ -104,7 +107,8 @@ class FastRequest implements HopReceiver, AbortWatcher {
   /** Inside the `dispatch` call of the first hop. */
   #dispatching = false;
   #startedAt = 0;
-  #stopDeadline: (() => void) | undefined;
+  /** Stops a deadline of its own (an injected clock); undefined on the shared list. */
+  #stopDeadline: (() => void) | undefined = undefined;
   /** The flight's signal, made only when the retry loop takes over a shared miss. */
   #flightController: AbortController | undefined;
 
@@ -119,7 +123,7 @@ class FastRequest implements HopReceiver, AbortWatcher {
   start(
     dispatcher: Parameters<typeof dispatchHopWith>[0],
     release: () => void,
-    miss: CacheMiss | undefined,
+    miss: OpenedFlight<HttpCacheResult> | undefined,
   ): Promise<RawHttpResponse> {
     this.#release = release;
     this.miss = miss;
@@ -137,9 +141,10 @@ class FastRequest implements HopReceiver, AbortWatcher {
     state.hopHeaders = state.headers;
     this.#startedAt = clock.now();
     if (this.#signal !== undefined) watchAbort(this.#signal, this);
-    this.#stopDeadline = startDeadline(clock, state.timeoutMs, () =>
-      attempt.abort(new AttemptTimeout()),
-    );
+    // On the real clock the deadline joins the shared list of its duration (no timer of its own).
+    if (clock !== systemClock || !startSharedDeadline(state.timeoutMs, this)) {
+      this.#stopDeadline = startDeadline(clock, state.timeoutMs, () => this.onDeadline());
+    }
     this.#dispatching = true;
     dispatchHopWith(dispatcher, state, this);
     this.#dispatching = false;
@@ -162,7 +167,12 @@ class FastRequest implements HopReceiver, AbortWatcher {
         ? reason
         : cancelledError({ method: this.#state.method, url: this.#state.redactedUrl }, reason),
     );
-    if (miss.flight.leave()) this.abandon(reason);
+    if (miss.leave()) this.abandon(reason);
+  }
+
+  /** The attempt's deadline passed (`DeadlineEntry`). */
+  onDeadline(): void {
+    this.#attempt.abort(new AttemptTimeout());
   }
 
   /** Stops the work: every caller sharing the flight has gone. */
@@ -208,7 +218,8 @@ class FastRequest implements HopReceiver, AbortWatcher {
     const state = this.#state;
     const { pipeline } = this.#context;
     this.#inFirstAttempt = false;
-    this.#stopDeadline?.();
+    if (this.#stopDeadline === undefined) stopSharedDeadline(this);
+    else this.#stopDeadline();
     state.attempt = undefined;
     this.#release();
     if (response === undefined) {
@@ -232,7 +243,7 @@ class FastRequest implements HopReceiver, AbortWatcher {
     const miss = this.miss;
     if (miss !== undefined && this.#abandoned) {
       // Nobody waits: the stages would stop here too (the flight's signal has aborted).
-      miss.flight.reject(firstError);
+      miss.reject(firstError);
       return;
     }
     const state = this.#state;
@@ -263,7 +274,11 @@ class FastRequest implements HopReceiver, AbortWatcher {
     const ttlMs = this.#context.cacheTtlMs ?? 0;
     let storing: Promise<void> | undefined;
     try {
-      storing = miss.store(response, ttlMs);
+      storing = this.#context.pipeline.cache?.storeAnswer(
+        this.#state.cacheKey as string,
+        response,
+        ttlMs,
+      );
     } catch (error) {
       this.#failed(error);
       return;
@@ -277,7 +292,7 @@ class FastRequest implements HopReceiver, AbortWatcher {
   }
 
   #served(response: RawHttpResponse): void {
-    this.miss?.flight.resolve({ response, fromCache: false, notModified: false });
+    this.miss?.resolve({ response, fromCache: false, notModified: false });
     this.#settle(response, undefined);
   }
 
@@ -287,7 +302,7 @@ class FastRequest implements HopReceiver, AbortWatcher {
       this.#settle(undefined, error);
       return;
     }
-    miss.flight.reject(error);
+    miss.reject(error);
     // As the cache stage: a caller that aborted sees its cancellation.
     const signal = this.#signal;
     this.#settle(

@@ -45,15 +45,18 @@ export function createHttpClient(options: HttpClientOptions, pipeline: HttpPipel
   const send = createRequestPipeline(context);
   const cacheable = pipeline.cache !== undefined && context.cacheTtlMs !== undefined;
   let basePrefix: string | undefined;
+  // `URL#origin` builds a new string on every read.
+  let baseOrigin: string | undefined;
   let clientKey: ReturnType<typeof createCacheKeyBuilder> | undefined;
   const authHeaderName = authorizationHeaderNameOf(options);
 
   function target(method: string, requestOptions: HttpRequestOptions<unknown>): RequestTarget {
     const base = context.baseUrl;
-    basePrefix ??= `${base.origin}${base.pathname}`;
+    baseOrigin ??= base.origin;
+    basePrefix ??= `${baseOrigin}${base.pathname}`;
     const href = buildRequestHref(basePrefix, requestOptions.path, requestOptions.query);
     if (href !== undefined)
-      return { origin: base.origin, path: href.slice(base.origin.length), href, parsed: undefined };
+      return { origin: baseOrigin, path: href.slice(baseOrigin.length), href, parsed: undefined };
     const url = buildRequestUrl(base, requestOptions.path, requestOptions.query);
     if (url !== undefined && (url.username !== '' || url.password !== '')) {
       // An absolute path on the base's origin, with userinfo undici would silently drop.

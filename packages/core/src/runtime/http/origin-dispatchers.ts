@@ -29,6 +29,9 @@ let undiciModule: UndiciModule | undefined;
 export class OriginDispatchers {
   readonly #pools = new Map<string, Pool>();
   readonly #byConnection = new WeakMap<ConnectionSettings, Map<string, Pool>>();
+  #lastConnection: ConnectionSettings | undefined;
+  #lastOrigin: string | undefined;
+  #lastPool: Pool | undefined;
   readonly #hostDispatcher: Dispatcher | undefined;
   readonly #poolOptions: OriginPoolOptions;
   readonly #resolverIds = new WeakMap<HostResolver, number>();
@@ -50,9 +53,12 @@ export class OriginDispatchers {
     if (this.#closed) throw new Error('The Evidencekit runtime is closed.');
     // A client passes the same settings object with every request: its pools are found
     // without building the pool key again (which hashes trusted CAs).
+    if (connection === this.#lastConnection && origin === this.#lastOrigin) {
+      return this.#lastPool as Pool;
+    }
     let byOrigin = this.#byConnection.get(connection);
     const known = byOrigin?.get(origin);
-    if (known !== undefined) return known;
+    if (known !== undefined) return this.#remember(connection, origin, known);
     undiciModule ??= loadUndici();
     const undici = undiciModule;
     const key = this.#poolKey(origin, connection);
@@ -78,15 +84,25 @@ export class OriginDispatchers {
       this.#byConnection.set(connection, byOrigin);
     }
     byOrigin.set(origin, pool);
-    return pool;
+    return this.#remember(connection, origin, pool);
   }
 
   /** Closes every pool the runtime opened; a host dispatcher is left open. */
   async close(): Promise<void> {
     this.#closed = true;
+    this.#lastConnection = undefined;
+    this.#lastPool = undefined;
     const pools = [...this.#pools.values()];
     this.#pools.clear();
     await Promise.all(pools.map((pool) => pool.close()));
+  }
+
+  /** The last pool handed out: most requests of a run go to the origin of the one before. */
+  #remember(connection: ConnectionSettings, origin: string, pool: Pool): Pool {
+    this.#lastConnection = connection;
+    this.#lastOrigin = origin;
+    this.#lastPool = pool;
+    return pool;
   }
 
   #poolKey(origin: string, connection: ConnectionSettings): string {

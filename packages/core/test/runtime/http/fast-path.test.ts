@@ -1,5 +1,6 @@
 import type { Dispatcher, MockAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../../../src/runtime/create-runtime';
 import type { HttpClient, HttpResponse } from '../../../src/runtime/http/http-client';
 import { createPerOriginRateLimiter } from '../../../src/runtime/rate-limit/per-origin-rate-limiter';
 import type { RateLimiter } from '../../../src/runtime/rate-limit/rate-limiter';
@@ -381,6 +382,36 @@ describe('the fast path does what the stages do', () => {
       expect(JSON.stringify(response)).toContain('/shape?api_key=');
       expect(JSON.stringify(response)).not.toContain(CANARY);
     }
+  });
+
+  it('times an attempt out on the real clock (the shared deadline list) as the stages do', async () => {
+    const outcomes: unknown[] = [];
+    for (const path of PATHS) {
+      const runtime = createRuntime({
+        dispatcher: silentDispatcher(),
+        timeoutMs: 5,
+        retry: { maxRetries: 1, baseDelayMs: 1, random: () => 0 },
+        ...(path === 'stages'
+          ? { events: { emit: () => {} } }
+          : { events: { emit: () => {}, isObserved: () => false } }),
+      });
+      const client = runtime
+        .bind({
+          connectorId: 'test',
+          packageName: '@evidencekit/test',
+          packageVersion: '1.2.3',
+          signal: new AbortController().signal,
+        })
+        .http({ baseUrl: ORIGIN });
+      const outcome = (await outcomeOf(client.request({ path: '/slow' }))) as Record<
+        string,
+        unknown
+      >;
+      outcomes.push({ ...outcome, durationMs: undefined });
+      await runtime.close();
+    }
+    expect(outcomes[1]).toEqual(outcomes[0]);
+    expect(outcomes[0]).toMatchObject({ reason: 'timeout', attempts: [{}, {}] });
   });
 
   it('keeps secrets out of the redacted error on both paths', async () => {

@@ -276,7 +276,8 @@ export function toResponse(
     });
   }
   const text = typeof body === 'string' ? body : '';
-  if (answered) return { status, headers, body: text };
+  // The hop's answer object becomes the response: its body is the text.
+  if (answered) return answer as RawHttpResponse;
 
   const classification = classifyHttpStatus(status, headers);
   const described = describe(state, context, {
