@@ -82,7 +82,7 @@ describe('invocationHint: a "Next" command that works where the CLI runs', () =>
     {
       script: '/repo/packages/cli/src/bin/evidencekit.ts',
       agent: 'pnpm/9.0.0',
-      hint: 'pnpm exec tsx --conditions=@evidencekit/source packages/cli/src/bin/evidencekit.ts',
+      hint: 'npm run evidencekit --',
     },
   ])('$script with $agent: $hint', ({ script, agent, hint }) => {
     expect(
