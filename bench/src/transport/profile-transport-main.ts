@@ -34,8 +34,9 @@ try {
   const cpu = process.cpuUsage(cpuBefore);
   await client.close();
   const cpuMicrosPerRequest = (cpu.user + cpu.system) / requests;
+  const systemMicrosPerRequest = cpu.system / requests;
   process.stdout.write(
-    `${JSON.stringify({ name, concurrency, requestsPerSecond: Math.round(requestsPerSecond), cpuMicrosPerRequest: Math.round(cpuMicrosPerRequest * 10) / 10 })}\n`,
+    `${JSON.stringify({ name, concurrency, requestsPerSecond: Math.round(requestsPerSecond), cpuMicrosPerRequest: Math.round(cpuMicrosPerRequest * 10) / 10, systemMicrosPerRequest: Math.round(systemMicrosPerRequest * 10) / 10 })}\n`,
   );
 } finally {
   await server.stop();

@@ -32,13 +32,6 @@ export function parseResponseBody<T>(
   },
 ): T {
   const { request } = options;
-  // Built only when the body is refused: redacting headers costs more than parsing a small body.
-  const context = () => ({
-    method: request.method,
-    url: request.redactedUrl,
-    status: response.status,
-    headers: stringHeaders(options.redactor.redactHeaders(response.headers)),
-  });
   let value: unknown;
   if (options.responseType === 'text') {
     value = response.body;
@@ -49,7 +42,7 @@ export function parseResponseBody<T>(
       value = JSON.parse(response.body);
     } catch {
       throw new InvalidResponseError({
-        ...context(),
+        ...refusedContext(response, options),
         message: `${request.method} ${request.redactedUrl}: the response body is not valid JSON.`,
         bodyExcerpt: bodyExcerpt(response.body, options.redactor),
       });
@@ -66,7 +59,7 @@ export function parseResponseBody<T>(
   const shown = issues.slice(0, 5).map((issue) => `${issue.path} (${issue.message})`);
   const more = issues.length > shown.length ? ` and ${issues.length - shown.length} more` : '';
   throw new InvalidResponseError({
-    ...context(),
+    ...refusedContext(response, options),
     message:
       `${request.method} ${request.redactedUrl}: the response does not match the expected shape at ` +
       `${shown.join(', ')}${more}.`,
@@ -87,4 +80,23 @@ export function stringHeaders(headers: Record<string, string | string[]>): Recor
     output[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return output;
+}
+
+/**
+ * What an `InvalidResponseError` says about the answer it refused: built only then, since
+ * redacting headers costs more than parsing a small body.
+ */
+function refusedContext(
+  response: RawHttpResponse,
+  options: {
+    request: { readonly method: string; readonly redactedUrl: string };
+    redactor: Redactor;
+  },
+) {
+  return {
+    method: options.request.method,
+    url: options.request.redactedUrl,
+    status: response.status,
+    headers: stringHeaders(options.redactor.redactHeaders(response.headers)),
+  };
 }

@@ -42,11 +42,9 @@ describe('shared deadlines: one timer per duration for every attempt', () => {
 
   it('clears the links of a stopped entry (it keeps no other attempt alive)', () => {
     const log: string[] = [];
-    const [first, second, third] = ['a', 'b', 'c'].map((name) => entry(log, name)) as [
-      DeadlineEntry,
-      DeadlineEntry,
-      DeadlineEntry,
-    ];
+    const first = entry(log, 'a');
+    const second = entry(log, 'b');
+    const third = entry(log, 'c');
     for (const each of [first, second, third]) startSharedDeadline(60_000, each);
     stopSharedDeadline(second);
     expect([second.deadlineNext, second.deadlinePrevious, second.deadlineList]).toEqual([
