@@ -251,6 +251,7 @@ Node ${machine.node}, ${machine.platform}; load average at start ${machine.loadA
 \`\`\`sh
 pnpm install
 pnpm bench     # builds stale packages, runs every suite, rewrites this page and bench/results/latest.json
+pnpm bench --only transport   # one suite (transport, peer, scale, footprint, faults): prints its figures, rewrites nothing
 \`\`\`
 
 Every suite runs against the **built** packages (\`dist\`, what hosts run); \`pnpm bench\` rebuilds
