@@ -35,7 +35,7 @@ export interface PipelineSteps {
  * The pipeline with a fast path in front: a request that needs none of the stages' waiting
  * (no cached entry and no flight for its key, a rate-limit slot free at once, nobody
  * observing request events, no destination policy, a dispatcher with `dispatch`) runs its
- * first attempt as one object, one promise and one abort listener, doing exactly what the
+ * first attempt as one object, one promise and one abort watcher, doing exactly what the
  * stages would do in their order. What it cannot finish alone goes back to the stages from
  * where it is: a failed first attempt to the retry loop (as attempt 1), a redirect to the
  * redirect stage within the attempt. Anything else takes `steps.full` from the start.
@@ -98,8 +98,8 @@ class FastRequest implements HopReceiver, AbortWatcher, DeadlineEntry {
   readonly #signal: AbortSignal | undefined;
   /** The shared flight of the cache miss this request sends, when it may be cached. */
   miss: OpenedFlight<HttpCacheResult> | undefined = undefined;
-  #resolve: ((response: RawHttpResponse) => void) | undefined;
-  #reject: ((error: unknown) => void) | undefined;
+  #resolve: ((response: RawHttpResponse) => void) | undefined = undefined;
+  #reject: ((error: unknown) => void) | undefined = undefined;
   #settled = false;
   /** Every caller sharing the flight has gone: the work stops and nothing is stored. */
   #abandoned = false;
@@ -110,7 +110,15 @@ class FastRequest implements HopReceiver, AbortWatcher, DeadlineEntry {
   /** Stops a deadline of its own (an injected clock); undefined on the shared list. */
   #stopDeadline: (() => void) | undefined = undefined;
   /** The flight's signal, made only when the retry loop takes over a shared miss. */
-  #flightController: AbortController | undefined;
+  #flightController: AbortController | undefined = undefined;
+  // Links owned by the abort watchers and the deadline list, declared so that every request
+  // has one shape from the start.
+  abortWatchNext: AbortWatcher | undefined = undefined;
+  abortWatchPrevious: AbortWatcher | undefined = undefined;
+  deadlineAt: number | undefined = undefined;
+  deadlineNext: DeadlineEntry | undefined = undefined;
+  deadlinePrevious: DeadlineEntry | undefined = undefined;
+  deadlineList: DeadlineEntry['deadlineList'] = undefined;
 
   constructor(context: ClientContext, steps: PipelineSteps, state: RequestState) {
     this.#context = context;

@@ -5,7 +5,7 @@
 export interface DeadlineEntry {
   /** The deadline passed before the entry was stopped. */
   onDeadline(): void;
-  deadlineAt?: number;
+  deadlineAt?: number | undefined;
   deadlineNext?: DeadlineEntry | undefined;
   deadlinePrevious?: DeadlineEntry | undefined;
   deadlineList?: DeadlineList | undefined;
