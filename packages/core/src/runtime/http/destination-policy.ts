@@ -1,5 +1,5 @@
+import type { AllowableAddressClass, DestinationPolicy } from '../../contract/v1/http-client-v1';
 import type { AddressClass } from './address-class';
-import type { HostResolver } from './host-resolver';
 
 /** Non-public address classes a host may allow explicitly (e.g. for an in-cluster endpoint). */
 export const ALLOWABLE_ADDRESS_CLASSES = [
@@ -7,36 +7,10 @@ export const ALLOWABLE_ADDRESS_CLASSES = [
   'loopback',
   'link-local',
   'shared-address-space',
-] as const satisfies readonly AddressClass[];
+] as const satisfies readonly AllowableAddressClass[];
 
-/** An address class a host may allow; metadata, unspecified, multicast and reserved never. */
-export type AllowableAddressClass = (typeof ALLOWABLE_ADDRESS_CLASSES)[number];
-
-/**
- * Where a client may send requests: for URLs that come from users (a health endpoint, a
- * webhook target) rather than from a fixed provider API. By default only `https:` URLs whose
- * host resolves to public addresses only.
- *
- * @example
- * ```ts
- * const client = runtime.http({
- *   baseUrl: settings.url,
- *   destinationPolicy: { allowAddressClasses: settings.allowAddressClasses },
- * });
- * ```
- */
-export interface DestinationPolicy {
-  /** Non-public classes to allow. Default none: public addresses only. */
-  allowAddressClasses?: readonly AllowableAddressClass[];
-  /** Allows plain `http:` URLs. Default false: `https:` only. */
-  allowInsecureHttp?: boolean;
-  /**
-   * Resolves hostnames; every address must be allowed. Default: the runtime's
-   * (`createRuntime({ resolveHost })`), else the operating system's resolver
-   * (`systemHostResolver`). Tests and hosts with their own DNS pass one, usually to the runtime.
-   */
-  resolveHost?: HostResolver;
-}
+// The types connectors see live in the contract; the runtime implements them.
+export type { AllowableAddressClass, DestinationPolicy } from '../../contract/v1/http-client-v1';
 
 /** True when the policy allows an address of this class. */
 export function isAddressClassAllowed(
