@@ -4,6 +4,7 @@ export type { CheckConnectorOptions, ConnectorCheck } from './check-connector';
 export { checkConnector } from './check-connector';
 export type { CollectEvidenceOptions, CollectProgress } from './collect-evidence';
 export { collectEvidence } from './collect-evidence';
+export { describeFactCatalogProblems } from './describe-fact-catalog-problems';
 export type {
   ConnectorDetection,
   DetectConnectorsOptions,

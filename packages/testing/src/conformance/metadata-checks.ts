@@ -2,13 +2,11 @@ import {
   type AnyConnectorV1,
   CONNECTOR_CATEGORIES,
   CONNECTOR_MATURITIES,
-  type FactDefinitionV1,
-  parseThreshold,
+  describeFactCatalogProblems,
 } from '@evidencekit/core';
 import type { ConformanceCheckResult } from './conformance-report';
 
 const idPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const factNamePattern = /^[a-z][a-z0-9_]*$/;
 
 /** Metadata completeness, default thresholds, and the config schema's JSON Schema export. */
 export function checkMetadata(connector: AnyConnectorV1): ConformanceCheckResult[] {
@@ -34,23 +32,11 @@ export function checkMetadata(connector: AnyConnectorV1): ConformanceCheckResult
   if (blank(metadata.scope?.minimum)) problems.push('scope.minimum is empty');
   if (blank(metadata.scope?.avoid)) problems.push('scope.avoid is empty');
   if (!(metadata.defaultMaxAgeSeconds > 0)) problems.push('defaultMaxAgeSeconds must be positive');
-  if (metadata.facts.length === 0) problems.push('the fact catalog is empty');
-  const names = new Set<string>();
+  // Core's own catalog check (the one a settings-dependent catalog must pass), split so a
+  // threshold that does not parse or fit its unit gets its own named check.
   const thresholdProblems: string[] = [];
-  for (const fact of metadata.facts) {
-    if (!factNamePattern.test(fact.name)) problems.push(`fact "${fact.name}" is not snake_case`);
-    if (names.has(fact.name)) problems.push(`fact "${fact.name}" appears twice`);
-    names.add(fact.name);
-    if (blank(fact.description)) problems.push(`fact "${fact.name}" has no description`);
-    if (blank(fact.defaultAction)) problems.push(`fact "${fact.name}" has no defaultAction`);
-    problems.push(...rangeProblems(fact));
-    try {
-      parseThreshold(fact.defaultThreshold);
-    } catch (error) {
-      thresholdProblems.push(
-        `fact "${fact.name}": ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+  for (const problem of describeFactCatalogProblems(metadata.facts)) {
+    (/^facts\[\d+\]\.defaultThreshold:/.test(problem) ? thresholdProblems : problems).push(problem);
   }
   return [
     result(
@@ -92,23 +78,6 @@ function checkConfigJsonSchema(connector: AnyConnectorV1): ConformanceCheckResul
       message: `configSchema cannot be exported as JSON Schema: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
-}
-
-function rangeProblems(fact: FactDefinitionV1): string[] {
-  const { range } = fact;
-  if (range === undefined) return [];
-  if (fact.unit === 'word') return [`fact "${fact.name}" is a word and cannot declare a range`];
-  const problems: string[] = [];
-  for (const bound of ['min', 'max'] as const) {
-    const value = range[bound];
-    if (value !== undefined && !Number.isFinite(value)) {
-      problems.push(`fact "${fact.name}": range.${bound} is not a finite number`);
-    }
-  }
-  if (range.min !== undefined && range.max !== undefined && range.min > range.max) {
-    problems.push(`fact "${fact.name}": range.min is above range.max`);
-  }
-  return problems;
 }
 
 function result(name: string, problems: string[], success: string): ConformanceCheckResult {
