@@ -7,7 +7,8 @@ import {
   statusPageMetadata,
 } from './status-page-connector';
 
-const base = {
+/** The good connector's parts every broken variant starts from. */
+export const brokenConnectorBase = {
   specificationVersion: 'v1',
   metadata: statusPageMetadata,
   configSchema: statusPageConfigSchema,
@@ -17,7 +18,7 @@ const base = {
 
 /** Leaks a "token hint" (a prefix the redactor cannot know) into a warning, and the token into logs. */
 export const leakySecretConnector = defineConnector({
-  ...base,
+  ...brokenConnectorBase,
   async doCollect({ runtime, config, selector }) {
     const token = (await runtime.secrets.resolve(config.apiKey)).reveal();
     runtime.logger.debug({ token }, 'collecting with this token');
@@ -31,7 +32,7 @@ export const leakySecretConnector = defineConnector({
 
 /** Reads a summary it cannot parse as "no problem": a drifted or empty body passes. */
 export const passesOnEmptyConnector = defineConnector({
-  ...base,
+  ...brokenConnectorBase,
   async doCollect({ runtime, config, selector }) {
     const result = await collectStatusPage(runtime, { ...config }, selector.page).catch(
       () => undefined,
@@ -58,7 +59,7 @@ export const passesOnEmptyConnector = defineConnector({
 
 /** Loops over the API on failure: retries of its own on top of the runtime's. */
 export const retriesOnItsOwnConnector = defineConnector({
-  ...base,
+  ...brokenConnectorBase,
   async doCollect({ runtime, config, selector }) {
     let lastError: unknown;
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -74,7 +75,7 @@ export const retriesOnItsOwnConnector = defineConnector({
 
 /** Turns every error into a clean result. */
 export const swallowsErrorsConnector = defineConnector({
-  ...base,
+  ...brokenConnectorBase,
   async doCollect({ runtime, config, selector }) {
     try {
       return await collectStatusPage(runtime, config, selector.page);
@@ -97,7 +98,7 @@ export function configureBroken(connector: typeof statusPageConnector) {
 
 /** Drops unknown settings and selector keys, so a misspelt `baseURL` is silently ignored. */
 export const looseSettingsConnector = defineConnector({
-  ...base,
+  ...brokenConnectorBase,
   configSchema: z.object({ baseUrl: z.url(), apiKey: statusPageConfigSchema.shape.apiKey }),
   selectorSchema: z.object({ page: z.string().min(1) }),
   async doCollect({ config, selector, runtime }) {
@@ -107,14 +108,14 @@ export const looseSettingsConnector = defineConnector({
 
 /** Its settings-dependent catalog leaves out a fact of its static catalog. */
 export const dropsStaticFactConnector = defineConnector({
-  ...base,
+  ...brokenConnectorBase,
   factsFor: () => statusPageMetadata.facts.filter((fact) => fact.name !== 'page_indicator'),
   doCollect: ({ runtime, config, selector }) => collectStatusPage(runtime, config, selector.page),
 });
 
 /** Its settings-dependent catalog throws. */
 export const throwingCatalogConnector = defineConnector({
-  ...base,
+  ...brokenConnectorBase,
   factsFor: () => {
     throw new Error('no catalog for these settings');
   },

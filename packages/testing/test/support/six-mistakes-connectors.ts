@@ -1,24 +1,12 @@
 import { get } from 'node:https';
 import { defineConnector } from '@evidencekit/core';
 import { z } from 'zod';
-import {
-  collectStatusPage,
-  statusPageConfigSchema,
-  statusPageConnector,
-  statusPageMetadata,
-} from './status-page-connector';
+import { brokenConnectorBase } from './broken-status-page-connectors';
+import { collectStatusPage, statusPageMetadata } from './status-page-connector';
 
 // The six mistakes a new connector author makes, one broken status-page connector each (and
 // each variant of a mistake). The good connector is `statusPageConnector`; these differ from it
 // in the one place named in their comment.
-
-const base = {
-  specificationVersion: 'v1',
-  metadata: statusPageMetadata,
-  configSchema: statusPageConfigSchema,
-  selectorSchema: z.strictObject({ page: z.string().min(1) }),
-  doCheck: statusPageConnector.doCheck,
-} as const;
 
 type Leak = (token: string) => string;
 
@@ -28,7 +16,7 @@ export function leakingConnector(
   leak: Leak,
 ) {
   return defineConnector({
-    ...base,
+    ...brokenConnectorBase,
     async doCollect({ runtime, config, selector }) {
       const token = (await runtime.secrets.resolve(config.apiKey)).reveal();
       const result = await collectStatusPage(runtime, config, selector.page);
@@ -66,7 +54,7 @@ export function leakingConnector(
 
 /** Mistake 1, check findings: doCheck quotes a piece of the key. */
 export const leaksInCheckFindingsConnector = defineConnector({
-  ...base,
+  ...brokenConnectorBase,
   async doCheck({ runtime, config }) {
     const token = (await runtime.secrets.resolve(config.apiKey)).reveal();
     return {
@@ -79,7 +67,7 @@ export const leaksInCheckFindingsConnector = defineConnector({
 
 /** Mistake 1, runtime events: a piece of the key in a query parameter the redactor cannot know. */
 export const leaksInRequestUrlConnector = defineConnector({
-  ...base,
+  ...brokenConnectorBase,
   async doCollect({ runtime, config, selector }) {
     const token = (await runtime.secrets.resolve(config.apiKey)).reveal();
     const client = runtime.http({ baseUrl: config.baseUrl });
@@ -93,7 +81,7 @@ export const leaksInRequestUrlConnector = defineConnector({
 /** Mistake 2, variants: `observedAt` from the real clock, in the future, or long stale. */
 export function fabricatedObservedAtConnector(variant: 'real clock' | 'future' | 'stale') {
   return defineConnector({
-    ...base,
+    ...brokenConnectorBase,
     async doCollect({ runtime, config, selector, now }) {
       const result = await collectStatusPage(runtime, config, selector.page);
       const observedAt =
@@ -119,7 +107,7 @@ export const noPassOnEmptyMetadata = {
 
 /** Mistake 4: an empty list of incidents is reported as 0 incidents, which passes `< 1`. */
 export const passesOnEmptyListConnector = defineConnector({
-  ...base,
+  ...brokenConnectorBase,
   metadata: noPassOnEmptyMetadata,
   async doCollect({ runtime, config, selector }) {
     const result = await collectStatusPage(runtime, config, selector.page);
@@ -136,7 +124,7 @@ export const passesOnEmptyListConnector = defineConnector({
 
 /** Mistake 4, catalog: a percentage that passes on an empty result. */
 export const passOnEmptyRateConnector = defineConnector({
-  ...base,
+  ...brokenConnectorBase,
   metadata: {
     ...statusPageMetadata,
     facts: [
@@ -159,7 +147,7 @@ export const passOnEmptyRateConnector = defineConnector({
 
 /** Mistake 6, fetch: the summary is read with the global `fetch`. */
 export const globalFetchConnector = defineConnector({
-  ...base,
+  ...brokenConnectorBase,
   async doCollect({ runtime, config, selector }) {
     const token = (await runtime.secrets.resolve(config.apiKey)).reveal();
     const response = await fetch(`${config.baseUrl}/v1/pages/${selector.page}/summary`, {
@@ -172,7 +160,7 @@ export const globalFetchConnector = defineConnector({
 
 /** Mistake 6, node:http: the summary is read with `https.get`. */
 export const nodeHttpConnector = defineConnector({
-  ...base,
+  ...brokenConnectorBase,
   async doCollect({ config, selector }) {
     const text = await new Promise<string>((resolve, reject) => {
       get(`${config.baseUrl}/v1/pages/${selector.page}/summary`, (response) => {
